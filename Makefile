@@ -1,0 +1,59 @@
+# Schakel: the two commands a newcomer needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := SCHAKEL_DEMO_MODE=1 DJANGO_SETTINGS_MODULE=schakel.config.settings.local
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test lint unit e2e openapi lock messages bench clean
+
+$(BIN)/schakel: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(BIN)/schakel
+
+install: $(BIN)/schakel
+
+demo: install
+	@mkdir -p var
+	$(DEMO_ENV) $(BIN)/schakel migrate --noinput
+	$(DEMO_ENV) $(BIN)/schakel load_reference_data
+	$(DEMO_ENV) $(BIN)/schakel demo_load
+	@$(DEMO_ENV) $(BIN)/schakel demo_logins
+	$(DEMO_ENV) $(BIN)/schakel runserver --noreload $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/schakel makemigrations --check --dry-run --settings=schakel.config.settings.test
+	$(BIN)/schakel spectacular --validate --fail-on-warn --settings=schakel.config.settings.test \
+		--file /tmp/schakel-openapi.yaml && diff -u docs/openapi.yaml /tmp/schakel-openapi.yaml \
+		|| (echo "docs/openapi.yaml is out of date: run 'make openapi'" && exit 1)
+
+unit: install
+	$(BIN)/pytest -m "not e2e" -q
+
+e2e: install
+	$(BIN)/pytest -m e2e -q
+
+test: lint
+	$(BIN)/pytest -q
+
+openapi: install
+	$(BIN)/schakel spectacular --validate --settings=schakel.config.settings.test --file docs/openapi.yaml
+
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+messages: install
+	cd src/schakel && ../../$(BIN)/schakel makemessages -l en --no-obsolete && ../../$(BIN)/schakel compilemessages -l en
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var

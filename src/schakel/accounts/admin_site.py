@@ -1,0 +1,32 @@
+"""The admin site, for the functioneel beheerder only, with two-step verification."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest
+from django.shortcuts import resolve_url
+from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
+
+from .policy import Action, scope_for
+
+
+class SchakelAdminSite(OTPAdminSite):
+    site_header = _("Schakel beheer")
+    site_title = _("Schakel beheer")
+    index_title = _("Beheer van regio's, organisaties en gebruikers")
+    policy_action = Action.ADMIN_ACCESS
+
+    def login(self, request: HttpRequest, extra_context: dict[str, object] | None = None):  # type: ignore[override]
+        """One login for all of Schakel: send people to the normal login page."""
+        return redirect_to_login(request.get_full_path(), resolve_url("accounts:login"))
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        user = request.user
+        return (
+            user.is_active
+            and user.is_staff
+            and scope_for(user, Action.ADMIN_ACCESS) is not None
+            and user.is_verified()
+        )
+
+
+admin_site = SchakelAdminSite(name="admin")

@@ -1,0 +1,72 @@
+"""Need-to-know access: one declarative policy table (role x action -> scope).
+
+Deny by default: a role may do an action only if the table names it, and then only
+within the scope it names. Selectors enforce the scope when they read data; views and
+API endpoints declare the action they serve (``policy_action``), and a test fails when a
+URL has no entry here.
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .constants import Role, Scope
+
+PUBLIC = "public"  # pages anyone may open: login, help, errors, language switch
+
+
+class Action:
+    """Action names. Keep them stable: they appear in audit rows."""
+
+    HOME_VIEW = "home.view"
+    ACCOUNT_VIEW_SELF = "account.view_self"
+    MFA_MANAGE_SELF = "mfa.manage_self"
+    REFERENCE_VIEW = "reference.view"
+    USER_VIEW = "user.view"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+    ADMIN_ACCESS = "admin.access"
+    API_SCHEMA_VIEW = "api.schema_view"
+
+
+_ALL_ROLES = tuple(Role)
+
+POLICY: dict[str, dict[str, Scope]] = {
+    Action.HOME_VIEW: {role: Scope.OWN for role in _ALL_ROLES},
+    Action.ACCOUNT_VIEW_SELF: {role: Scope.OWN for role in _ALL_ROLES},
+    Action.MFA_MANAGE_SELF: {role: Scope.OWN for role in _ALL_ROLES},
+    Action.REFERENCE_VIEW: {role: Scope.REGION for role in _ALL_ROLES},
+    Action.USER_VIEW: {
+        Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+        Role.PRIVACY_OFFICER: Scope.REGION,
+    },
+    Action.USER_MANAGE: {Role.FUNCTIONEEL_BEHEERDER: Scope.REGION},
+    Action.AUDIT_VIEW: {Role.PRIVACY_OFFICER: Scope.REGION},
+    Action.ADMIN_ACCESS: {Role.FUNCTIONEEL_BEHEERDER: Scope.REGION},
+    Action.API_SCHEMA_VIEW: {role: Scope.OWN for role in _ALL_ROLES},
+}
+
+
+def scope_for(user: Any, action: str) -> Scope | None:
+    """The scope within which ``user`` may do ``action``, or None when not allowed."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    return POLICY.get(action, {}).get(user.role)
+
+
+def allowed_actions(user: Any) -> frozenset[str]:
+    return frozenset(action for action in POLICY if scope_for(user, action) is not None)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def policy(action: str) -> Callable[[F], F]:
+    """Declare which policy action a function view serves (checked by the view wrapper)."""
+    if action != PUBLIC and action not in POLICY:
+        raise KeyError(f"Unknown policy action {action!r}")
+
+    def decorate(view: F) -> F:
+        view.policy_action = action  # type: ignore[attr-defined]
+        return view
+
+    return decorate

@@ -1,0 +1,24 @@
+"""Every API view names its policy action; the role must have it (deny by default)."""
+
+from typing import Any
+
+from rest_framework.exceptions import NotAuthenticated, NotFound
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from schakel.accounts.policy import PUBLIC, scope_for
+
+
+class PolicyPermission(BasePermission):
+    def has_permission(self, request: Request, view: Any) -> bool:
+        action = getattr(view, "policy_action", None)
+        if action is None:
+            return False
+        if action == PUBLIC:
+            return True
+        user = request.user
+        if user is None or not user.is_authenticated:
+            raise NotAuthenticated()
+        if scope_for(user, action) is None:
+            raise NotFound()  # the same answer as for something that does not exist
+        return True

@@ -1,0 +1,25 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+SUBJECT_TYPES = [("user", _("Gebruikersaccount"))]
+
+
+class SubjectLogForm(forms.Form):
+    subject_type = forms.ChoiceField(
+        label=_("Soort gegeven"),
+        choices=SUBJECT_TYPES,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    subject_id = forms.CharField(
+        label=_("Nummer (id)"),
+        max_length=64,
+        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+        error_messages={"required": _("Vul het nummer in.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom kijkt u dit na?"),
+        max_length=500,
+        help_text=_("Bijvoorbeeld een verzoek om inzage of een melding van een datalek."),
+        widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 2}),
+        error_messages={"required": _("Geef een reden op: ook uw inzage wordt gelogd.")},
+    )

@@ -1,0 +1,66 @@
+"""Writing audit rows, always inside the transaction of the change they record."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import connection, transaction
+from django.http import HttpRequest
+
+from schakel.common.http import client_ip
+
+from .constants import AUDIT_LOCK_KEY, AuditResult
+from .domain.chain import GENESIS_HASH, row_hash
+from .models import AuditEvent
+
+
+class AuditOutsideTransaction(RuntimeError):
+    """An audit row must share the transaction of what it records."""
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    subject_type: str = "",
+    subject_id: str | int = "",
+    result: str = AuditResult.SUCCESS,
+    reason: str = "",
+    on_behalf_of: str = "",
+    request: HttpRequest | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one row to the audit chain. Must run inside ``transaction.atomic``.
+
+    ``details`` holds codes and ids only, never personal data.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise AuditOutsideTransaction("audit_record must be called inside transaction.atomic")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
+    last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+    seq = 1 if last is None else last.seq + 1
+    prev_hash = GENESIS_HASH if last is None else last.hash
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    organisation = getattr(actor, "organisation", None) if is_user else None
+    event = AuditEvent(
+        seq=seq,
+        occurred_at=datetime.now(tz=UTC).replace(microsecond=0),
+        actor_id=actor.pk if is_user else None,
+        actor_username=actor.get_username() if is_user else "",
+        on_behalf_of=on_behalf_of,
+        organisation=organisation.name if organisation is not None else "",
+        role=getattr(actor, "role", "") if is_user else "",
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        action=action,
+        result=result,
+        client_ip=client_ip(request),
+        reason=reason,
+        details=details or {},
+        prev_hash=prev_hash,
+    )
+    event.full_clean(exclude=["hash"], validate_unique=False)  # normalises before hashing
+    event.hash = row_hash(prev_hash, event.hashed_fields())
+    event.save(force_insert=True)
+    return event

@@ -1,0 +1,23 @@
+"""Schakel's URLs. Every view names a policy action (see accounts/policy.py)."""
+
+from django.urls import include, path
+
+from schakel.accounts.admin_site import admin_site
+from schakel.common import views as common_views
+
+handler400 = "schakel.common.views.bad_request"
+handler403 = "schakel.common.views.permission_denied"
+handler404 = "schakel.common.views.page_not_found"
+handler500 = "schakel.common.views.server_error"
+
+urlpatterns = [
+    path("", common_views.home_view, name="home"),
+    path("over-schakel/", common_views.about_view, name="about"),
+    path("gezond/", common_views.health_view, name="health"),
+    path("taal/", common_views.language_view, name="set_language"),
+    path("", include("schakel.accounts.urls")),
+    path("", include("schakel.geo.urls")),
+    path("", include("schakel.audit.urls")),
+    path("api/v1/", include("schakel.api.urls")),
+    path("beheer/admin/", admin_site.urls),
+]
