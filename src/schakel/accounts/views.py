@@ -37,7 +37,7 @@ def _safe_next(request: HttpRequest) -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect("home")
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
@@ -83,7 +83,7 @@ def mfa_verify_view(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request))
     if not services.mfa_has_device(request.user):
         return redirect("accounts:mfa_setup")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.mfa_verify(user=request.user, token=form.cleaned_data["token"], request=request):
             return redirect(_safe_next(request))
@@ -109,7 +109,7 @@ def mfa_setup_view(request: HttpRequest) -> HttpResponse:
     if device is None or request.method == "GET":
         device = services.mfa_totp_start(user=user)
         request.session[SETUP_DEVICE_KEY] = device.pk
-    form = SetupTokenForm(request.POST or None)
+    form = SetupTokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             codes = services.mfa_totp_confirm(
@@ -185,7 +185,7 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
     account = user_get_for_user(actor=request.user, user_id=user_id, request=request)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         # Blocking and unblocking need the stronger USER_MANAGE right, checked in the service.
         if form.is_valid():

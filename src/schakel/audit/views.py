@@ -15,7 +15,7 @@ from .selectors import audit_events_for_subject, audit_events_recent
 @require_http_methods(["GET", "POST"])
 def audit_log_view(request: HttpRequest) -> HttpResponse:
     # POST, so that the reason and the subject never end up in a URL or a server log.
-    form = SubjectLogForm(request.POST or None)
+    form = SubjectLogForm(request.POST if request.method == "POST" else None)
     events = None
     if request.method == "POST" and form.is_valid():
         events = list(

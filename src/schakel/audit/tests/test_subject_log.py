@@ -1,0 +1,53 @@
+"""The privacy officer sees who looked at a subject, when and why."""
+
+import pytest
+
+from schakel.accounts.constants import Role
+from schakel.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_privacy_officer_sees_who_viewed_a_user(make_user, login_as, client):
+    from django.test import Client
+
+    from conftest import login
+
+    admin = make_user(Role.FUNCTIONEEL_BEHEERDER)
+    target = make_user(Role.PROFESSIONAL)
+    login(Client(), admin).get(f"/beheer/gebruikers/{target.pk}/")
+
+    officer = make_user(Role.PRIVACY_OFFICER)
+    officer_client = login_as(officer)
+    response = officer_client.post(
+        "/logboek/",
+        {"subject_type": "user", "subject_id": str(target.pk), "reason": "Inzageverzoek 2026-17"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert admin.username in body
+    assert "user.view" in body
+    # Looking at the log is itself logged, with the reason.
+    assert AuditEvent.objects.filter(
+        action="audit.view_subject_log", actor_id=officer.pk, reason="Inzageverzoek 2026-17"
+    ).exists()
+
+
+def test_a_reason_is_required(make_user, login_as):
+    client = login_as(make_user(Role.PRIVACY_OFFICER))
+    response = client.post("/logboek/", {"subject_type": "user", "subject_id": "1"})
+    assert response.status_code == 400
+    assert "Geef een reden op" in response.content.decode()
+
+
+def test_every_user_view_is_audited_with_ip(make_user, login_as):
+    admin = make_user(Role.FUNCTIONEEL_BEHEERDER)
+    target = make_user(Role.PROFESSIONAL)
+    login_as(admin).get(f"/beheer/gebruikers/{target.pk}/", REMOTE_ADDR="10.1.2.3")
+    event = AuditEvent.objects.filter(action="user.view").latest("seq")
+    assert event.subject_id == str(target.pk)
+    assert event.actor_id == admin.pk
+    assert event.role == Role.FUNCTIONEEL_BEHEERDER
+    assert event.organisation == admin.organisation.name
+    assert event.client_ip == "10.1.2.3"
+    assert event.occurred_at.utcoffset().total_seconds() == 0
