@@ -165,11 +165,10 @@ def mfa_totp_start(*, user: User) -> TOTPDevice:
 def _new_recovery_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
-    codes = [
-        f"{secrets.token_hex(4)}-{secrets.token_hex(4)}" for _ in range(RECOVERY_CODE_COUNT)
-    ]
+    codes = [secrets.token_hex(8) for _ in range(RECOVERY_CODE_COUNT)]  # 64 bits each
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes
+    # Shown in groups of four for reading; spaces are ignored when a code is typed in.
+    return [" ".join(code[i : i + 4] for i in range(0, 16, 4)) for code in codes]
 
 
 @transaction.atomic

@@ -41,7 +41,7 @@ def _run(statements_by_vendor):
                 "Schakel ondersteunt PostgreSQL en SQLite."
             )
         for statement in statements:
-            schema_editor.execute(statement)
+            schema_editor.execute(statement, params=None)
 
     return run
 
