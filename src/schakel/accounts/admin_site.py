@@ -1,5 +1,6 @@
 """The admin site, for the functioneel beheerder only, with two-step verification."""
 
+from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
@@ -30,3 +31,22 @@ class SchakelAdminSite(OTPAdminSite):
 
 
 admin_site = SchakelAdminSite(name="admin")
+
+
+class PolicyModelAdmin(admin.ModelAdmin):
+    """Admin rights follow the policy table, not Django's per-model permissions."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.admin_site.has_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self.admin_site.has_permission(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self.admin_site.has_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self.admin_site.has_permission(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self.admin_site.has_permission(request)

@@ -49,18 +49,46 @@ DEMO_ORGANISATIONS = [
 ]
 
 DEMO_ACCOUNTS = [
-    DemoAccount("demo-professional", "Pim", "Proef (demo)", Role.PROFESSIONAL,
-                "Demo Wijkteam Noordoost (fictief)", "3132333435363738393031323334353637383930"),
-    DemoAccount("demo-zorgcoordinator", "Zora", "Voorbeeld (demo)", Role.ZORGCOORDINATOR,
-                "Demo Zorgcoördinatie Mensenhandel (fictief)",
-                "4142434445464748494a4b4c4d4e4f5051525354"),
-    DemoAccount("demo-beleid", "Bas", "Testbeleid (demo)", Role.BELEIDSMEDEWERKER,
-                "Demo Gemeente, team Veiligheid (fictief)", None),
-    DemoAccount("demo-beheer", "Fenna", "Fictief (demo)", Role.FUNCTIONEEL_BEHEERDER,
-                "Demo Regionaal ICT-beheer (fictief)", "6162636465666768696a6b6c6d6e6f7071727374"),
-    DemoAccount("demo-privacy", "Priya", "Proefdata (demo)", Role.PRIVACY_OFFICER,
-                "Demo Gemeente, team Veiligheid (fictief)",
-                "7a797877767574737271706f6e6d6c6b6a696867"),
+    DemoAccount(
+        "demo-professional",
+        "Pim",
+        "Proef (demo)",
+        Role.PROFESSIONAL,
+        "Demo Wijkteam Noordoost (fictief)",
+        "3132333435363738393031323334353637383930",
+    ),
+    DemoAccount(
+        "demo-zorgcoordinator",
+        "Zora",
+        "Voorbeeld (demo)",
+        Role.ZORGCOORDINATOR,
+        "Demo Zorgcoördinatie Mensenhandel (fictief)",
+        "4142434445464748494a4b4c4d4e4f5051525354",
+    ),
+    DemoAccount(
+        "demo-beleid",
+        "Bas",
+        "Testbeleid (demo)",
+        Role.BELEIDSMEDEWERKER,
+        "Demo Gemeente, team Veiligheid (fictief)",
+        None,
+    ),
+    DemoAccount(
+        "demo-beheer",
+        "Fenna",
+        "Fictief (demo)",
+        Role.FUNCTIONEEL_BEHEERDER,
+        "Demo Regionaal ICT-beheer (fictief)",
+        "6162636465666768696a6b6c6d6e6f7071727374",
+    ),
+    DemoAccount(
+        "demo-privacy",
+        "Priya",
+        "Proefdata (demo)",
+        Role.PRIVACY_OFFICER,
+        "Demo Gemeente, team Veiligheid (fictief)",
+        "7a797877767574737271706f6e6d6c6b6a696867",
+    ),
 ]
 
 

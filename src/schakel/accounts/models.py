@@ -69,3 +69,6 @@ class UserSession(models.Model):
     class Meta:
         verbose_name = _("sessie")
         verbose_name_plural = _("sessies")
+
+    def __str__(self) -> str:
+        return f"sessie van gebruiker {self.user_id}"

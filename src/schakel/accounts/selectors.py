@@ -15,7 +15,7 @@ from .policy import Action, scope_for
 from .scoping import municipality_ids_in_scope
 
 
-def _users_in_scope(*, actor: Any, action: str) -> QuerySet[User]:
+def users_in_scope(*, actor: Any, action: str) -> QuerySet[User]:
     scope = scope_for(actor, action)
     if scope is None:
         raise NotFoundOrForbidden()
@@ -33,7 +33,7 @@ def _users_in_scope(*, actor: Any, action: str) -> QuerySet[User]:
 
 
 def user_list_for_user(*, actor: Any, request: HttpRequest | None = None) -> list[User]:
-    users = _users_in_scope(actor=actor, action=Action.USER_VIEW)
+    users = users_in_scope(actor=actor, action=Action.USER_VIEW)
     result = list(
         users.select_related("organisation").order_by("last_name", "first_name", "username")
     )
@@ -59,7 +59,7 @@ def user_get_for_user(
     """One user account, or NotFoundOrForbidden for both 'does not exist' and 'not yours'."""
     try:
         user = (
-            _users_in_scope(actor=actor, action=action)
+            users_in_scope(actor=actor, action=action)
             .select_related("organisation")
             .prefetch_related("municipalities", "regions")
             .get(pk=user_id)
@@ -69,7 +69,10 @@ def user_get_for_user(
     if audit:
         with transaction.atomic():
             audit_record(
-                actor=actor, action="user.view", subject_type="user", subject_id=user.pk,
+                actor=actor,
+                action="user.view",
+                subject_type="user",
+                subject_id=user.pk,
                 request=request,
             )
     return user

@@ -60,8 +60,12 @@ def user_create(
     user.municipalities.set(municipalities)
     user.regions.set(regions)
     audit_record(
-        actor=actor, action="user.create", subject_type="user", subject_id=user.pk,
-        request=request, details={"role": str(role)},
+        actor=actor,
+        action="user.create",
+        subject_type="user",
+        subject_id=user.pk,
+        request=request,
+        details={"role": str(role)},
     )
     return user
 
@@ -87,8 +91,13 @@ def user_deactivate(
     user.save(update_fields=["is_active"])
     ended = user_sessions_end(user=user)
     audit_record(
-        actor=actor, action="user.deactivate", subject_type="user", subject_id=user.pk,
-        reason=reason.strip(), request=request, details={"sessions_ended": ended},
+        actor=actor,
+        action="user.deactivate",
+        subject_type="user",
+        subject_id=user.pk,
+        reason=reason.strip(),
+        request=request,
+        details={"sessions_ended": ended},
     )
     return user
 
@@ -103,8 +112,12 @@ def user_activate(
     user.is_active = True
     user.save(update_fields=["is_active"])
     audit_record(
-        actor=actor, action="user.activate", subject_type="user", subject_id=user.pk,
-        reason=reason.strip(), request=request,
+        actor=actor,
+        action="user.activate",
+        subject_type="user",
+        subject_id=user.pk,
+        reason=reason.strip(),
+        request=request,
     )
     return user
 
@@ -131,7 +144,10 @@ def logout_record(*, user: Any, request: HttpRequest | None, session_key: str | 
     if session_key:
         UserSession.objects.filter(session_key=session_key).delete()
     audit_record(
-        actor=user, action="auth.logout", subject_type="user", subject_id=user.pk,
+        actor=user,
+        action="auth.logout",
+        subject_type="user",
+        subject_id=user.pk,
         request=request,
     )
 
@@ -140,8 +156,12 @@ def logout_record(*, user: Any, request: HttpRequest | None, session_key: str | 
 def logout_everywhere(*, user: User, request: HttpRequest) -> int:
     ended = user_sessions_end(user=user)
     audit_record(
-        actor=user, action="auth.logout_everywhere", subject_type="user", subject_id=user.pk,
-        request=request, details={"sessions_ended": ended},
+        actor=user,
+        action="auth.logout_everywhere",
+        subject_type="user",
+        subject_id=user.pk,
+        request=request,
+        details={"sessions_ended": ended},
     )
     return ended
 
@@ -172,17 +192,19 @@ def _new_recovery_codes(user: User) -> list[str]:
 
 
 @transaction.atomic
-def mfa_totp_confirm(
-    *, user: User, device_id: int, token: str, request: HttpRequest
-) -> list[str]:
+def mfa_totp_confirm(*, user: User, device_id: int, token: str, request: HttpRequest) -> list[str]:
     """Confirm the new TOTP device with a first code; returns fresh recovery codes."""
     device = TOTPDevice.objects.filter(user=user, pk=device_id, confirmed=False).first()
     if device is None:
         raise DomainValidationError("De instelling is verlopen. Begin opnieuw.")
     if not device.verify_token(token.strip().replace(" ", "")):
         audit_record(
-            actor=user, action="mfa.setup", subject_type="user", subject_id=user.pk,
-            result=AuditResult.FAILURE, request=request,
+            actor=user,
+            action="mfa.setup",
+            subject_type="user",
+            subject_id=user.pk,
+            result=AuditResult.FAILURE,
+            request=request,
         )
         raise DomainValidationError("De code klopt niet. Kijk in uw app en probeer het opnieuw.")
     TOTPDevice.objects.filter(user=user, confirmed=True).delete()
@@ -210,14 +232,22 @@ def mfa_verify(*, user: User, token: str, request: HttpRequest) -> bool:
             break
     if device is None:
         audit_record(
-            actor=user, action="mfa.verify", subject_type="user", subject_id=user.pk,
-            result=AuditResult.FAILURE, request=request,
+            actor=user,
+            action="mfa.verify",
+            subject_type="user",
+            subject_id=user.pk,
+            result=AuditResult.FAILURE,
+            request=request,
         )
         return False
     otp_login(request, device)
     audit_record(
-        actor=user, action="mfa.verify", subject_type="user", subject_id=user.pk,
-        request=request, details={"method": "recovery" if isinstance(device, StaticDevice) else "totp"},
+        actor=user,
+        action="mfa.verify",
+        subject_type="user",
+        subject_id=user.pk,
+        request=request,
+        details={"method": "recovery" if isinstance(device, StaticDevice) else "totp"},
     )
     return True
 
@@ -226,7 +256,10 @@ def mfa_verify(*, user: User, token: str, request: HttpRequest) -> bool:
 def mfa_recovery_codes_regenerate(*, user: User, request: HttpRequest) -> list[str]:
     codes = _new_recovery_codes(user)
     audit_record(
-        actor=user, action="mfa.recovery_codes", subject_type="user", subject_id=user.pk,
+        actor=user,
+        action="mfa.recovery_codes",
+        subject_type="user",
+        subject_id=user.pk,
         request=request,
     )
     return codes

@@ -85,7 +85,9 @@ def mfa_verify_view(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:mfa_setup")
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if services.mfa_verify(user=request.user, token=form.cleaned_data["token"], request=request):
+        if services.mfa_verify(
+            user=request.user, token=form.cleaned_data["token"], request=request
+        ):
             return redirect(_safe_next(request))
         form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer het opnieuw."))
     return render(
@@ -162,7 +164,9 @@ def recovery_codes_view(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:mfa_verify")
     codes = services.mfa_recovery_codes_regenerate(user=request.user, request=request)
     return render(
-        request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("accounts:account")}
+        request,
+        "accounts/recovery_codes.html",
+        {"codes": codes, "next": reverse("accounts:account")},
     )
 
 
@@ -186,26 +190,25 @@ def user_list_view(request: HttpRequest) -> HttpResponse:
 def user_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
     account = user_get_for_user(actor=request.user, user_id=user_id, request=request)
     form = ReasonForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        # Blocking and unblocking need the stronger USER_MANAGE right, checked in the service.
-        if form.is_valid():
-            change = (
-                services.user_activate
-                if request.POST.get("change") == "activate"
-                else services.user_deactivate
+    # Blocking and unblocking need the stronger USER_MANAGE right, checked in the service.
+    if request.method == "POST" and form.is_valid():
+        change = (
+            services.user_activate
+            if request.POST.get("change") == "activate"
+            else services.user_deactivate
+        )
+        try:
+            change(
+                actor=request.user,
+                user_id=account.pk,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
-            try:
-                change(
-                    actor=request.user,
-                    user_id=account.pk,
-                    reason=form.cleaned_data["reason"],
-                    request=request,
-                )
-            except DomainValidationError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("De wijziging is opgeslagen."))
-                return redirect("accounts:user_detail", user_id=account.pk)
+        except DomainValidationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("De wijziging is opgeslagen."))
+            return redirect("accounts:user_detail", user_id=account.pk)
     can_manage = scope_for(request.user, Action.USER_MANAGE) is not None
     return render(
         request,

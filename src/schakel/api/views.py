@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from schakel.accounts.policy import Action
 from schakel.geo.selectors import municipality_list, region_list
 
+from .permissions import PolicyPermission
 from .serializers import MeSerializer, MunicipalitySerializer, RegionSerializer
 
 
@@ -38,3 +39,4 @@ class RegionListView(APIView):
 
 class SchemaView(SpectacularAPIView):
     policy_action = Action.API_SCHEMA_VIEW
+    permission_classes = [PolicyPermission]

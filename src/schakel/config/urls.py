@@ -1,8 +1,10 @@
 """Schakel's URLs. Every view names a policy action (see accounts/policy.py)."""
 
+from django.conf import settings
 from django.urls import include, path
 
 from schakel.accounts.admin_site import admin_site
+from schakel.accounts.decorators import public
 from schakel.common import views as common_views
 
 handler400 = "schakel.common.views.bad_request"
@@ -21,3 +23,22 @@ urlpatterns = [
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),
 ]
+
+if settings.SCHAKEL_OIDC_ENABLED:
+    from mozilla_django_oidc.views import (
+        OIDCAuthenticationCallbackView,
+        OIDCAuthenticationRequestView,
+    )
+
+    urlpatterns += [
+        path(
+            "oidc/authenticate/",
+            public(OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+        path(
+            "oidc/callback/",
+            public(OIDCAuthenticationCallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    ]

@@ -1,20 +1,19 @@
 from django.contrib import admin
 
-from schakel.accounts.admin_site import admin_site
+from schakel.accounts.admin_site import PolicyModelAdmin, admin_site
 
 from .models import Municipality, Region
 
 
 @admin.register(Region, site=admin_site)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(PolicyModelAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
-    filter_horizontal = ["municipalities"]
 
 
 @admin.register(Municipality, site=admin_site)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PolicyModelAdmin):
     list_display = ["code", "name", "province", "safety_region_name"]
     list_filter = ["province"]
     search_fields = ["code", "name"]

@@ -3,13 +3,12 @@
 import re
 
 import pytest
+from conftest import PASSWORD
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import PASSWORD
 from schakel.accounts.admin_site import admin_site
 from schakel.accounts.constants import Role, Scope
 from schakel.accounts.policy import POLICY, PUBLIC, scope_for
-
 
 ADMIN_PATTERNS: set[int] = set()
 
@@ -53,9 +52,7 @@ def test_every_url_has_a_policy_entry():
 
 
 def test_every_policy_action_used_by_a_url_exists_in_the_table():
-    unknown = {
-        _policy_action(p) for _, p in all_url_patterns()
-    } - set(POLICY) - {PUBLIC}
+    unknown = {_policy_action(p) for _, p in all_url_patterns()} - set(POLICY) - {PUBLIC}
     assert unknown == set()
 
 

@@ -4,39 +4,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='volgnummer')),
-                ('occurred_at', models.DateTimeField(verbose_name='tijdstip (UTC)')),
-                ('actor_id', models.BigIntegerField(blank=True, null=True, verbose_name='gebruiker-id')),
-                ('actor_username', models.CharField(blank=True, max_length=150, verbose_name='gebruiker')),
-                ('on_behalf_of', models.CharField(blank=True, max_length=150, verbose_name='namens')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisatie')),
-                ('role', models.CharField(blank=True, max_length=30, verbose_name='rol')),
-                ('subject_type', models.CharField(blank=True, max_length=50, verbose_name='soort gegeven')),
-                ('subject_id', models.CharField(blank=True, max_length=64, verbose_name='gegeven-id')),
-                ('action', models.CharField(max_length=64, verbose_name='handeling')),
-                ('result', models.CharField(choices=[('success', 'gelukt'), ('denied', 'geweigerd'), ('failure', 'mislukt')], max_length=10, verbose_name='resultaat')),
-                ('client_ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adres')),
-                ('reason', models.TextField(blank=True, verbose_name='reden')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="volgnummer")),
+                ("occurred_at", models.DateTimeField(verbose_name="tijdstip (UTC)")),
+                (
+                    "actor_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="gebruiker-id"),
+                ),
+                (
+                    "actor_username",
+                    models.CharField(blank=True, max_length=150, verbose_name="gebruiker"),
+                ),
+                (
+                    "on_behalf_of",
+                    models.CharField(blank=True, max_length=150, verbose_name="namens"),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisatie"),
+                ),
+                ("role", models.CharField(blank=True, max_length=30, verbose_name="rol")),
+                (
+                    "subject_type",
+                    models.CharField(blank=True, max_length=50, verbose_name="soort gegeven"),
+                ),
+                (
+                    "subject_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="gegeven-id"),
+                ),
+                ("action", models.CharField(max_length=64, verbose_name="handeling")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("success", "gelukt"),
+                            ("denied", "geweigerd"),
+                            ("failure", "mislukt"),
+                        ],
+                        max_length=10,
+                        verbose_name="resultaat",
+                    ),
+                ),
+                (
+                    "client_ip",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adres"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reden")),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'logboekregel',
-                'verbose_name_plural': 'logboek',
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['subject_type', 'subject_id'], name='audit_subject_idx'), models.Index(fields=['actor_id', 'occurred_at'], name='audit_actor_idx')],
+                "verbose_name": "logboekregel",
+                "verbose_name_plural": "logboek",
+                "ordering": ["seq"],
+                "indexes": [
+                    models.Index(fields=["subject_type", "subject_id"], name="audit_subject_idx"),
+                    models.Index(fields=["actor_id", "occurred_at"], name="audit_actor_idx"),
+                ],
             },
         ),
     ]

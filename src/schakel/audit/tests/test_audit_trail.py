@@ -40,9 +40,12 @@ def test_rows_are_chained_and_verify(capsys):
 @pytest.mark.parametrize("statement", ["UPDATE {t} SET reason = 'x'", "DELETE FROM {t}"])
 def test_database_refuses_update_and_delete(statement):
     _rows(2)
-    with pytest.raises((DatabaseError, IntegrityError)), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement.format(t=TABLE))
+    with (
+        pytest.raises((DatabaseError, IntegrityError)),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement.format(t=TABLE))
     assert AuditEvent.objects.count() == 2
 
 

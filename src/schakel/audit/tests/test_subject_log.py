@@ -9,9 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_privacy_officer_sees_who_viewed_a_user(make_user, login_as, client):
-    from django.test import Client
-
     from conftest import login
+    from django.test import Client
 
     admin = make_user(Role.FUNCTIONEEL_BEHEERDER)
     target = make_user(Role.PROFESSIONAL)

@@ -10,7 +10,7 @@ from schakel.common.env import env_bool, env_int, env_list, env_str
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/schakel
 PROJECT_DIR = PACKAGE_DIR.parents[1]  # the repository (or install) root
 
-INSECURE_DEFAULT_SECRET_KEY = "django-insecure-schakel-local-development-only-never-in-production"
+INSECURE_DEFAULT_SECRET_KEY = "django-insecure-schakel-local-development-only-never-in-production"  # noqa: S105
 SECRET_KEY = env_str("SCHAKEL_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env_bool("SCHAKEL_DEBUG", False)
 ALLOWED_HOSTS = env_list("SCHAKEL_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])

@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import DEBUG, INSECURE_DEFAULT_SECRET_KEY, SECRET_KEY, SCHAKEL_DEMO_MODE
 from schakel.common.env import env_bool, env_int
+
+from .base import *  # noqa: F403
+from .base import DEBUG, INSECURE_DEFAULT_SECRET_KEY, SCHAKEL_DEMO_MODE, SECRET_KEY
 
 if DEBUG:
     raise ImproperlyConfigured("SCHAKEL_DEBUG staat aan: dat mag niet in productie.")

@@ -16,7 +16,9 @@ class FixtureError(ValueError):
 def municipality_records(csv_text: str) -> list[dict[str, Any]]:
     reader = csv.DictReader(io.StringIO(csv_text))
     if reader.fieldnames != EXPECTED_COLUMNS:
-        raise FixtureError(f"Onverwachte kolommen: {reader.fieldnames}; verwacht {EXPECTED_COLUMNS}")
+        raise FixtureError(
+            f"Onverwachte kolommen: {reader.fieldnames}; verwacht {EXPECTED_COLUMNS}"
+        )
     records: list[dict[str, Any]] = []
     seen: set[str] = set()
     for line_no, row in enumerate(reader, start=2):

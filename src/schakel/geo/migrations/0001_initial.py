@@ -5,44 +5,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^GM\\d{4}$', 'Gebruik de vorm GM0000.')], verbose_name='CBS-code')),
-                ('name', models.CharField(max_length=100, verbose_name='naam')),
-                ('province', models.CharField(max_length=50, verbose_name='provincie')),
-                ('safety_region_code', models.CharField(max_length=4, verbose_name='code veiligheidsregio')),
-                ('safety_region_name', models.CharField(max_length=100, verbose_name='veiligheidsregio')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^GM\\d{4}$", "Gebruik de vorm GM0000."
+                            )
+                        ],
+                        verbose_name="CBS-code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="naam")),
+                ("province", models.CharField(max_length=50, verbose_name="provincie")),
+                (
+                    "safety_region_code",
+                    models.CharField(max_length=4, verbose_name="code veiligheidsregio"),
+                ),
+                (
+                    "safety_region_name",
+                    models.CharField(max_length=100, verbose_name="veiligheidsregio"),
+                ),
             ],
             options={
-                'verbose_name': 'gemeente',
-                'verbose_name_plural': 'gemeenten',
-                'ordering': ['name'],
+                "verbose_name": "gemeente",
+                "verbose_name_plural": "gemeenten",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='naam')),
-                ('kind', models.CharField(choices=[('zorgcoordinatie', 'Zorgcoördinatieregio mensenhandel'), ('veilig_thuis', 'Veilig Thuis-regio')], max_length=20, verbose_name='soort')),
-                ('notes', models.TextField(blank=True, verbose_name='toelichting')),
-                ('municipalities', models.ManyToManyField(related_name='regions', to='geo.municipality', verbose_name='gemeenten')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="naam")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("zorgcoordinatie", "Zorgcoördinatieregio mensenhandel"),
+                            ("veilig_thuis", "Veilig Thuis-regio"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "municipalities",
+                    models.ManyToManyField(
+                        related_name="regions", to="geo.municipality", verbose_name="gemeenten"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regio',
-                'verbose_name_plural': "regio's",
-                'ordering': ['kind', 'name'],
+                "verbose_name": "regio",
+                "verbose_name_plural": "regio's",
+                "ordering": ["kind", "name"],
             },
         ),
     ]

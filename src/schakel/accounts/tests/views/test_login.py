@@ -1,9 +1,9 @@
 """Logging in: password, then TOTP; lockout; clear Dutch messages."""
 
 import pytest
+from conftest import PASSWORD, totp_now
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
-from conftest import PASSWORD, totp_now
 from schakel.accounts.constants import Role
 from schakel.audit.models import AuditEvent
 

@@ -1,10 +1,10 @@
 """Setting up TOTP: QR code, confirmation, recovery codes; no setup with password only."""
 
 import pytest
+from conftest import PASSWORD, totp_now
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import PASSWORD, totp_now
 from schakel.accounts.constants import RECOVERY_CODE_COUNT
 
 pytestmark = pytest.mark.django_db

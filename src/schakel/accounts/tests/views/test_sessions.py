@@ -4,11 +4,11 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from conftest import login
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
-from conftest import login
 from schakel.accounts import services
 from schakel.accounts.constants import Role
 

@@ -12,6 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = municipalities_load()
-        self.stdout.write(
-            f"Gemeenten: {result.created} toegevoegd, {result.updated} bijgewerkt."
-        )
+        self.stdout.write(f"Gemeenten: {result.created} toegevoegd, {result.updated} bijgewerkt.")
