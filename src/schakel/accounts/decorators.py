@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 
+from schakel.audit.services import audit_access_denied
+
 from .policy import PUBLIC, policy, scope_for
 
 View = Callable[..., HttpResponse]
@@ -25,6 +27,7 @@ def require_policy(action: str, *, mfa_exempt: bool = False) -> Callable[[View],
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
                 if scope_for(request.user, action) is None:
+                    audit_access_denied(actor=request.user, action=action, request=request)
                     raise Http404()
             return view(request, *args, **kwargs)
 

@@ -7,6 +7,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from schakel.accounts.policy import PUBLIC, scope_for
+from schakel.audit.services import audit_access_denied
 
 
 class PolicyPermission(BasePermission):
@@ -20,5 +21,6 @@ class PolicyPermission(BasePermission):
         if user is None or not user.is_authenticated:
             raise NotAuthenticated()
         if scope_for(user, action) is None:
+            audit_access_denied(actor=user, action=action, request=request)
             raise NotFound()  # the same answer as for something that does not exist
         return True

@@ -10,11 +10,16 @@ class SubjectLogForm(forms.Form):
         choices=SUBJECT_TYPES,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
-    subject_id = forms.CharField(
+    subject_id = forms.IntegerField(
         label=_("Nummer (id)"),
-        max_length=64,
-        widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
-        error_messages={"required": _("Vul het nummer in.")},
+        min_value=1,
+        widget=forms.TextInput(
+            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "required": _("Vul het nummer in."),
+            "invalid": _("Vul een nummer in, bijvoorbeeld 42."),
+        },
     )
     reason = forms.CharField(
         label=_("Waarom kijkt u dit na?"),

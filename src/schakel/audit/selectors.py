@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from schakel.accounts.policy import Action, scope_for
+from schakel.accounts.selectors import users_in_scope
 from schakel.common.exceptions import NotFoundOrForbidden
 
 from .domain.chain import ChainRow, Checkpoint, VerifyResult, verify
@@ -21,6 +22,8 @@ def audit_events_for_subject(
     """Who looked at this subject, when and why. Reading the log is itself logged."""
     if scope_for(user, Action.AUDIT_VIEW) is None:
         raise NotFoundOrForbidden()
+    if subject_type == "user" and not _actor_ids_in_scope(user).filter(pk=subject_id).exists():
+        raise NotFoundOrForbidden()  # a subject outside the officer's region
     with transaction.atomic():
         audit_record(
             actor=user,
@@ -43,7 +46,13 @@ def audit_events_recent(
         raise NotFoundOrForbidden()
     with transaction.atomic():
         audit_record(actor=user, action="audit.view_recent", request=request)
-    return list(AuditEvent.objects.order_by("-seq")[:limit])
+    actors = _actor_ids_in_scope(user).values("pk")
+    return list(AuditEvent.objects.filter(actor_id__in=actors).order_by("-seq")[:limit])
+
+
+def _actor_ids_in_scope(user: Any) -> QuerySet[Any]:
+    """The accounts whose activity this privacy officer oversees (their region)."""
+    return users_in_scope(actor=user, action=Action.AUDIT_VIEW)
 
 
 def _chain_rows(batch_size: int = 2000) -> Iterator[ChainRow]:

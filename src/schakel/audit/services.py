@@ -64,3 +64,16 @@ def audit_record(
     event.hash = row_hash(prev_hash, event.hashed_fields())
     event.save(force_insert=True)
     return event
+
+
+@transaction.atomic
+def audit_access_denied(*, actor: Any, action: str, request: HttpRequest) -> AuditEvent:
+    """A refused attempt, for the privacy officer. No subject: nothing was shown."""
+    match = getattr(request, "resolver_match", None)
+    return audit_record(
+        actor=actor,
+        action=action,
+        result=AuditResult.DENIED,
+        request=request,
+        details={"view": match.view_name if match is not None else ""},
+    )

@@ -50,3 +50,24 @@ def test_every_user_view_is_audited_with_ip(make_user, login_as):
     assert event.organisation == admin.organisation.name
     assert event.client_ip == "10.1.2.3"
     assert event.occurred_at.utcoffset().total_seconds() == 0
+
+
+def test_refused_access_is_logged_as_denied(make_user, login_as):
+    professional = make_user(Role.PROFESSIONAL)
+    assert login_as(professional).get("/logboek/").status_code == 404
+    event = AuditEvent.objects.filter(result="denied").latest("seq")
+    assert (event.actor_id, event.action) == (professional.pk, "audit.view")
+    assert event.details == {"view": "audit:log"}
+
+
+def test_subjects_outside_the_officers_region_are_not_shown(make_user, login_as, other_region):
+    outsider = make_user(Role.PROFESSIONAL, regions=[other_region])
+    outsider.organisation.municipality = other_region.municipalities.get()
+    outsider.organisation.save()
+    client = login_as(make_user(Role.PRIVACY_OFFICER))
+    response = client.post(
+        "/logboek/", {"subject_type": "user", "subject_id": outsider.pk, "reason": "controle"}
+    )
+    assert response.status_code == 400
+    assert "Binnen uw regio bestaat geen gegeven" in response.content.decode()
+    assert outsider.username not in response.content.decode()

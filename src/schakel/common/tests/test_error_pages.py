@@ -47,3 +47,9 @@ def test_english_is_available(client):
 
 def test_health(client):
     assert client.get("/gezond/").content == b"ok"
+
+
+def test_pages_carry_a_content_security_policy(client):
+    policy = client.get("/inloggen/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy

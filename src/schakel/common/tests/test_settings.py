@@ -65,3 +65,23 @@ def test_passwords_are_hashed_with_argon2():
 def test_session_defaults():
     assert base.SCHAKEL_SESSION_IDLE_MINUTES == 15
     assert base.SESSION_COOKIE_HTTPONLY
+
+
+def test_sso_can_be_switched_on_by_configuration():
+    result = _run_schakel(
+        "shell",
+        "-c",
+        "from django.urls import reverse; from django.test import Client;"
+        "print(reverse('oidc_authentication_init'));"
+        "print('organisatie' in Client().get('/inloggen/').content.decode())",
+        DJANGO_SETTINGS_MODULE="schakel.config.settings.test",
+        SCHAKEL_OIDC_ENABLED="1",
+        SCHAKEL_OIDC_CLIENT_ID="schakel",
+        SCHAKEL_OIDC_CLIENT_SECRET="geheim",
+        SCHAKEL_OIDC_AUTHORIZATION_ENDPOINT="https://idp.example/auth",
+        SCHAKEL_OIDC_TOKEN_ENDPOINT="https://idp.example/token",
+        SCHAKEL_OIDC_USER_ENDPOINT="https://idp.example/userinfo",
+        SCHAKEL_OIDC_JWKS_ENDPOINT="https://idp.example/jwks",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["/oidc/authenticate/", "True"]
