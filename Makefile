@@ -18,7 +18,7 @@ $(BIN)/schakel: pyproject.toml requirements.lock
 install: $(BIN)/schakel
 
 demo: install
-	@mkdir -p var
+	@mkdir -p var/static
 	$(DEMO_ENV) $(BIN)/schakel migrate --noinput
 	$(DEMO_ENV) $(BIN)/schakel load_reference_data
 	$(DEMO_ENV) $(BIN)/schakel demo_load

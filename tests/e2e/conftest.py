@@ -84,7 +84,9 @@ def server(tmp_path_factory) -> Iterator[str]:
         SCHAKEL_DEMO_MODE="1",
         SCHAKEL_DEBUG="0",
         SCHAKEL_SECRET_KEY=secrets.token_urlsafe(50),
+        SCHAKEL_STATIC_ROOT=str(workdir / "static"),
     )
+    (workdir / "static").mkdir()
     drop = None
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         env["DATABASE_URL"], drop = _postgres_database(os.environ["DATABASE_URL"])

@@ -53,3 +53,9 @@ def test_pages_carry_a_content_security_policy(client):
     policy = client.get("/inloggen/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
+
+
+def test_dutch_even_when_the_browser_asks_for_english(client):
+    body = client.get("/inloggen/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in body
+    assert "Inloggen bij Schakel" in body
