@@ -41,6 +41,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.result}"
 
+    @property
+    def role_label(self) -> str:
+        from schakel.accounts.constants import Role
+
+        return str(Role(self.role).label) if self.role in Role.values else self.role
+
     def hashed_fields(self) -> dict[str, object]:
         return {
             "seq": self.seq,
