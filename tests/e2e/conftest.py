@@ -143,7 +143,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser, server) -> Iterator[Page]:
-    context = browser.new_context(base_url=server, locale="nl-NL")
+    context = browser.new_context(base_url=server, locale="nl-NL", bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
@@ -177,7 +177,7 @@ def role_context(browser, server):
     def get(username: str) -> BrowserContext:
         if username not in contexts:
             account = next(a for a in DEMO_ACCOUNTS if a.username == username)
-            context = browser.new_context(base_url=server, locale="nl-NL")
+            context = browser.new_context(base_url=server, locale="nl-NL", bypass_csp=True)
             page = context.new_page()
             login_with_password(page, username)
             if account.totp_hex:

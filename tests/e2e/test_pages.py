@@ -147,3 +147,20 @@ def test_password_only_session_is_held_at_the_code_page(page: Page):
     for path in ["/", "/logboek/", "/beheer/gebruikers/", "/account/"]:
         page.goto(path)
         expect(page.locator("h1")).to_have_text("Vul uw code in")
+
+
+def test_pages_work_under_the_content_security_policy(browser, server):
+    """Without bypassing the CSP (the other tests bypass it to inject axe)."""
+    context = browser.new_context(base_url=server, locale="nl-NL")
+    page = context.new_page()
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security" in msg.text else None,
+    )
+    login_with_password(page, "demo-beleid")
+    page.goto("/gemeenten/")
+    page.get_by_label("Zoek op naam of code").fill("Lopik")
+    expect(page.get_by_text("1 gemeente gevonden.")).to_be_visible()
+    context.close()
+    assert violations == []
