@@ -50,7 +50,7 @@ def _free_port() -> int:
 
 
 def _schakel(env: dict[str, str], *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own command
+    subprocess.run(
         [sys.executable, "-m", "schakel", *args],
         env=env,
         check=True,
@@ -107,7 +107,7 @@ def server(tmp_path_factory) -> Iterator[str]:
     )
     port = _free_port()
     log = (workdir / "server.log").open("w")
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [sys.executable, "-m", "schakel", "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
         stdout=log,

@@ -19,6 +19,11 @@ class Organisation(TimestampedModel):
         related_name="organisations",
         verbose_name=_("vestigingsgemeente"),
     )
+    may_process_bsn = models.BooleanField(
+        _("mag BSN verwerken"),
+        default=False,
+        help_text=_("Alleen aanzetten als de wet deze organisatie toestaat het BSN te gebruiken."),
+    )
 
     class Meta:
         ordering = ["name"]

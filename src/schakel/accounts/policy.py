@@ -26,6 +26,13 @@ class Action:
     AUDIT_VIEW = "audit.view"
     ADMIN_ACCESS = "admin.access"
     API_SCHEMA_VIEW = "api.schema_view"
+    ROUTEKAART_VIEW = "routekaart.view"
+    ROUTEKAART_EDIT = "routekaart.edit"
+    ROUTE_EVALUATE = "route.evaluate"
+    SIGNAL_CREATE = "signal.create"
+    SIGNAL_VIEW = "signal.view"
+    SIGNAL_QUEUE = "signal.queue"
+    MELDCODE_RECORD = "meldcode.record"
 
 
 _ALL_ROLES = tuple(Role)
@@ -43,6 +50,18 @@ POLICY: dict[str, dict[str, Scope]] = {
     Action.AUDIT_VIEW: {Role.PRIVACY_OFFICER: Scope.REGION},
     Action.ADMIN_ACCESS: {Role.FUNCTIONEEL_BEHEERDER: Scope.REGION},
     Action.API_SCHEMA_VIEW: {role: Scope.OWN for role in _ALL_ROLES},
+    Action.ROUTEKAART_VIEW: {role: Scope.REGION for role in _ALL_ROLES},
+    Action.ROUTEKAART_EDIT: {
+        Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+    },
+    Action.ROUTE_EVALUATE: {role: Scope.OWN for role in _ALL_ROLES},
+    # Signals are personal data: the professional sees their own, the care coordinator the
+    # region's; the policy officer sees no individual signal (the monitor shows aggregates).
+    Action.SIGNAL_CREATE: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
+    Action.SIGNAL_VIEW: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
+    Action.SIGNAL_QUEUE: {Role.ZORGCOORDINATOR: Scope.REGION},
+    Action.MELDCODE_RECORD: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
 }
 
 

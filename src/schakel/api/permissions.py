@@ -12,7 +12,10 @@ from schakel.audit.services import audit_access_denied
 
 class PolicyPermission(BasePermission):
     def has_permission(self, request: Request, view: Any) -> bool:
-        action = getattr(view, "policy_action", None)
+        # A view may name another action per HTTP method, e.g. policy_action_post.
+        action = getattr(view, f"policy_action_{request.method.lower()}", None) or getattr(
+            view, "policy_action", None
+        )
         if action is None:
             return False
         if action == PUBLIC:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import signals, views
 
 app_name = "api"
 
@@ -9,4 +9,8 @@ urlpatterns = [
     path("municipalities", views.MunicipalityListView.as_view(), name="municipalities"),
     path("regions", views.RegionListView.as_view(), name="regions"),
     path("schema", views.SchemaView.as_view(), name="schema"),
+    path("route", signals.RouteView.as_view(), name="route"),
+    path("routekaart", signals.RouteMapView.as_view(), name="routekaart"),
+    path("signals", signals.SignalListView.as_view(), name="signals"),
+    path("signals/<int:signal_id>", signals.SignalDetailView.as_view(), name="signal"),
 ]

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("schakel.accounts.urls")),
     path("", include("schakel.geo.urls")),
     path("", include("schakel.audit.urls")),
+    path("", include("schakel.routekaart.urls")),
+    path("", include("schakel.intake.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),
 ]

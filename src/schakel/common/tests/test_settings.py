@@ -16,7 +16,7 @@ STRONG_KEY = "k3Y-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP"
 def _run_schakel(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("SCHAKEL_")}
     clean.update({"DJANGO_SETTINGS_MODULE": "schakel.config.settings.production", **env})
-    return subprocess.run(  # noqa: S603 - our own command, fixed arguments
+    return subprocess.run(
         [sys.executable, "-m", "schakel", *args],
         env=clean,
         capture_output=True,

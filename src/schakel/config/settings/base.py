@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "schakel.geo",
     "schakel.accounts",
     "schakel.audit",
+    "schakel.kennis",
+    "schakel.routekaart",
+    "schakel.intake",
     "schakel.api",
 ]
 

@@ -1,0 +1,159 @@
+"""Access-checked reads of signals (audited), and the reference lists for the form."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+
+from schakel.accounts.constants import Scope
+from schakel.accounts.policy import Action, scope_for
+from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.audit.services import audit_record
+from schakel.common.exceptions import NotFoundOrForbidden
+
+from .constants import MELDCODE_PATH, SignalStatus
+from .domain.meldcode import Framework, Meldcode, load_meldcode
+from .models import Indicator, Signal
+
+
+def signals_in_scope(*, user: Any, action: str) -> QuerySet[Signal]:
+    scope = scope_for(user, action)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    signals = Signal.objects.all()
+    if scope == Scope.OWN:
+        return signals.filter(reporter=user)
+    if scope == Scope.ORGANISATION:
+        return signals.filter(organisation_id=user.organisation_id)
+    ids = municipality_ids_in_scope(user, scope)
+    region_ids = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
+    # A care coordinator never sees another professional's unsent draft.
+    return (
+        signals.filter(Q(region_id__in=region_ids) | Q(places__municipality_id__in=ids))
+        .exclude(status=SignalStatus.DRAFT)
+        .distinct()
+    )
+
+
+def signal_get_for_user(
+    *,
+    user: Any,
+    signal_id: int,
+    action: str = Action.SIGNAL_VIEW,
+    request: HttpRequest | None = None,
+    audit: bool = True,
+) -> Signal:
+    in_scope = signals_in_scope(user=user, action=action).values("pk")
+    signal = (
+        Signal.objects.filter(Q(pk__in=in_scope) | Q(reporter=user), pk=signal_id)
+        .select_related("organisation", "region", "reporter", "route_version")
+        .prefetch_related("places__municipality")
+        .first()
+    )
+    if signal is None:
+        raise NotFoundOrForbidden()
+    if audit:
+        with transaction.atomic():
+            audit_record(
+                actor=user,
+                action="signal.view",
+                subject_type="signal",
+                subject_id=signal.pk,
+                request=request,
+            )
+    return signal
+
+
+def signal_list_for_user(*, user: Any, request: HttpRequest | None = None) -> list[Signal]:
+    """The professional's own signals (drafts included)."""
+    if scope_for(user, Action.SIGNAL_VIEW) is None:
+        raise NotFoundOrForbidden()
+    signals = list(
+        Signal.objects.filter(reporter=user)
+        .select_related("region")
+        .prefetch_related("places__municipality")
+        .order_by("-updated_at")[:200]
+    )
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="signal.list_own",
+            subject_type="signal",
+            request=request,
+            details={"count": len(signals)},
+        )
+    return signals
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    new: int
+    acute: int
+    override: int
+    total: int
+
+
+def signal_queue_for_user(
+    *, user: Any, only: str = "", request: HttpRequest | None = None
+) -> tuple[list[Signal], QueueCounts]:
+    """The care coordinator's queue of sent signals in the region, newest first."""
+    signals = signals_in_scope(user=user, action=Action.SIGNAL_QUEUE)
+    counts = signals.aggregate(
+        total=Count("id", distinct=True),
+        new=Count("id", filter=Q(status=SignalStatus.SUBMITTED), distinct=True),
+        acute=Count("id", filter=Q(acute_danger=True), distinct=True),
+        override=Count("id", filter=~Q(report_override_reason=""), distinct=True),
+    )
+    if only == "acuut":
+        signals = signals.filter(acute_danger=True)
+    elif only == "afwijking":
+        signals = signals.exclude(report_override_reason="")
+    elif only == "nieuw":
+        signals = signals.filter(status=SignalStatus.SUBMITTED)
+    rows = list(
+        signals.select_related("organisation", "region")
+        .prefetch_related("places__municipality")
+        .order_by("-submitted_at")[:500]
+    )
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="signal.queue",
+            subject_type="signal",
+            request=request,
+            details={"count": len(rows), "filter": only},
+        )
+    return rows, QueueCounts(**counts)
+
+
+def indicator_groups() -> list[dict[str, Any]]:
+    """Active signal-list items grouped by category, in order."""
+    groups: dict[str, dict[str, Any]] = {}
+    for indicator in Indicator.objects.filter(active=True).order_by("order"):
+        group = groups.setdefault(
+            indicator.category_code,
+            {
+                "code": indicator.category_code,
+                "label": indicator.category_label,
+                "kind": indicator.kind,
+                "exploitation": indicator.exploitation,
+                "items": [],
+            },
+        )
+        group["items"].append(indicator)
+    return list(groups.values())
+
+
+@lru_cache(maxsize=1)
+def meldcode() -> Meldcode:
+    return load_meldcode(MELDCODE_PATH.read_text(encoding="utf-8"))
+
+
+def meldcode_for_signal(signal: Signal) -> Framework:
+    code = signal.meldcode_framework
+    if code and code in meldcode().frameworks:
+        return meldcode().frameworks[code]
+    return meldcode().framework_for(signal.organisation.kind)
