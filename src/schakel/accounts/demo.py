@@ -97,7 +97,7 @@ class DemoModeOff(RuntimeError):
 
 
 @transaction.atomic
-def demo_load() -> None:
+def demo_load() -> Region:
     """Create or refresh the demo region; refuses outside demo mode."""
     if not settings.SCHAKEL_DEMO_MODE:
         raise DemoModeOff("Demogegevens laden kan alleen met SCHAKEL_DEMO_MODE=1.")
@@ -143,3 +143,4 @@ def demo_load() -> None:
                 user=user, name=TOTP_DEVICE_NAME, key=account.totp_hex, confirmed=True
             )
     audit_record(actor=None, action="demo.load", details={"accounts": len(DEMO_ACCOUNTS)})
+    return region

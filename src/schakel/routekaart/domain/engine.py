@@ -37,7 +37,7 @@ from .situation import SITUATION_FIELDS, Situation
 
 # The fields the engine may read: everything in the contract except residence status.
 ENGINE_FIELDS: Final = tuple(name for name in SITUATION_FIELDS if not is_forbidden_name(name))
-_CACHE_LIMIT: Final = 4096  # memoised values per field; beyond this, evaluate directly
+_CACHE_LIMIT: Final = 4096  # memo entries per field and for merged actions; beyond: no memo
 
 Predicate = Callable[[object], bool]
 SortKey = tuple[int, int, int, int]
@@ -116,25 +116,18 @@ class _FieldIndex:
         return result
 
 
-@dataclass(frozen=True)
-class _CompiledAction:
-    key: SortKey  # (urgency rank, priority, rule index, action index): lower wins
-    code: str
-    urgency: str
-    contact: Contact | None
-    why: str
-    rule_id: str
-
-
-@dataclass(frozen=True)
-class _CompiledRule:
-    required: int
-    any_groups: tuple[int, ...]
-    actions: tuple[_CompiledAction, ...]
+_CompiledRule = tuple[int, tuple[int, ...], tuple[int, ...]]  # required, any groups, actions
 
 
 class CompiledRouteMap:
-    """A route map ready to route situations. Build it with compile_route_map()."""
+    """A route map ready to route situations. Build it with compile_route_map().
+
+    All actions of all rules sit in one table, sorted once at compile time by
+    (urgency, priority, rule order, action order). Routing collects the table positions of
+    the actions of the rules that fire and sorts those integers: the first action seen for a
+    code is then the winner, later ones only add their reason, and the order of the winners
+    is the output order.
+    """
 
     def __init__(
         self,
@@ -142,84 +135,111 @@ class CompiledRouteMap:
         contacts: Mapping[str, Contact],
         fields: Sequence[_FieldIndex],
         rules: Sequence[_CompiledRule],
+        rule_ids: Sequence[str],
+        table: Sequence[RoutedAction],
         defaults: Sequence[RoutedAction],
     ) -> None:
         self.doc = doc
         self.contacts: Mapping[str, Contact] = dict(contacts)
-        self._fields = tuple((index.name, index) for index in fields)
+        self._fields = tuple((index.name, index.cache, index) for index in fields)
         self._rules = tuple(rules)
+        self._rule_ids = tuple(rule_ids)
+        self._table = tuple(table)
+        self._codes = tuple(action.code for action in self._table)
+        self._merged: dict[tuple[int, ...], RoutedAction] = {}
         self._defaults = tuple(defaults)
 
     def situation_mask(self, situation: Situation) -> int:
+        """The bits of all conditions that hold for this situation."""
         mask = 0
-        for name, index in self._fields:
-            mask |= index.mask(getattr(situation, name))
+        for name, cache, index in self._fields:
+            value = getattr(situation, name)
+            try:
+                mask |= cache[value]
+            except (KeyError, TypeError):
+                mask |= index.mask(value)
         return mask
+
+    def _fires(self, mask: int, rule: _CompiledRule) -> bool:
+        required, groups, _ = rule
+        if mask & required != required:
+            return False
+        return not groups or any(mask & group == group for group in groups)
 
     def fired_rule_ids(self, situation: Situation) -> list[str]:
         """The ids of the rules that fire, in rule order (for explanation and tests)."""
         mask = self.situation_mask(situation)
-        return [rule.actions[0].rule_id for rule in self._fired(mask)]
+        return [
+            rule_id
+            for rule, rule_id in zip(self._rules, self._rule_ids, strict=True)
+            if self._fires(mask, rule)
+        ]
 
-    def _fired(self, mask: int) -> list[_CompiledRule]:
-        fired: list[_CompiledRule] = []
-        for rule in self._rules:
-            required = rule.required
+    def route(self, situation: Situation) -> list[RoutedAction]:
+        mask = self.situation_mask(situation)
+        positions: list[int] = []
+        for required, groups, actions in self._rules:
             if mask & required != required:
                 continue
-            if rule.any_groups:
-                for group in rule.any_groups:
+            if groups:
+                for group in groups:
                     if mask & group == group:
                         break
                 else:
                     continue
-            fired.append(rule)
-        return fired
-
-    def route(self, situation: Situation) -> list[RoutedAction]:
-        fired = self._fired(self.situation_mask(situation))
-        if not fired:
+            positions.extend(actions)
+        if not positions:
             return list(self._defaults)
-        return _merge([action for rule in fired for action in rule.actions])
+        positions.sort()
+        # Positions are in winning order: per code the first is the winner, and the order
+        # in which codes first appear is the output order.
+        by_code: dict[str, list[int]] = {}
+        codes = self._codes
+        for position in positions:
+            same = by_code.get(codes[position])
+            if same is None:
+                by_code[codes[position]] = [position]
+            else:
+                same.append(position)
+        table = self._table
+        result: list[RoutedAction] = []
+        for same in by_code.values():
+            if len(same) == 1:
+                result.append(table[same[0]])
+                continue
+            key = tuple(same)
+            merged = self._merged.get(key)
+            if merged is None:
+                merged = _combine([table[p] for p in same])
+                if len(self._merged) < _CACHE_LIMIT:
+                    self._merged[key] = merged
+            result.append(merged)
+        return result
 
 
-def _merge(actions: Sequence[_CompiledAction]) -> list[RoutedAction]:
-    """One action per code: the most urgent wins; distinct reasons are joined."""
-    by_code: dict[str, list[_CompiledAction]] = {}
+def _combine(actions: Sequence[RoutedAction]) -> RoutedAction:
+    """Several actions with one code, in winning order, become one: the first wins (most
+    urgent; then lower priority number; then rule order); the distinct reasons are joined
+    with "; ", the winner's first; a missing contact is taken from the next that has one."""
+    winner = actions[0]
+    whys = [winner.why]
+    contact = winner.contact
+    for other in actions[1:]:
+        if other.why not in whys:
+            whys.append(other.why)
+        if contact is None:
+            contact = other.contact
+    if len(whys) == 1 and contact is winner.contact:
+        return winner
+    return RoutedAction(winner.code, winner.urgency, contact, "; ".join(whys), winner.rule_id)
+
+
+def _merge(actions: Sequence[RoutedAction]) -> list[RoutedAction]:
+    """Merge actions that are already in winning order: one action per code."""
+    by_code: dict[str, list[RoutedAction]] = {}
     for action in actions:
-        found = by_code.get(action.code)
-        if found is None:
-            by_code[action.code] = [action]
-        else:
-            found.append(action)
-    merged: list[tuple[SortKey, RoutedAction]] = []
-    for items in by_code.values():
-        if len(items) == 1:
-            one = items[0]
-            routed = RoutedAction(one.code, one.urgency, one.contact, one.why, one.rule_id)
-            merged.append((one.key, routed))
-            continue
-        items.sort(key=_key)
-        winner = items[0]
-        whys: list[str] = []
-        contact = winner.contact
-        for item in items:
-            if item.why not in whys:
-                whys.append(item.why)
-            if contact is None:
-                contact = item.contact
-        routed = RoutedAction(winner.code, winner.urgency, contact, "; ".join(whys), winner.rule_id)
-        merged.append((winner.key, routed))
-    merged.sort(key=_first)
-    return [action for _, action in merged]
-
-
-def _key(action: _CompiledAction) -> SortKey:
-    return action.key
-
-
-def _first(pair: tuple[SortKey, RoutedAction]) -> SortKey:
-    return pair[0]
+        by_code.setdefault(action.code, []).append(action)
+    return [_combine(same) for same in by_code.values()]
 
 
 def _resolve(code: str | None, contacts: Mapping[str, Contact], where: str) -> Contact | None:
@@ -237,22 +257,17 @@ def _compile_actions(
     rule_id: str,
     priority: int,
     rule_index: int,
-) -> tuple[_CompiledAction, ...]:
-    result: list[_CompiledAction] = []
+) -> list[tuple[SortKey, RoutedAction]]:
+    result: list[tuple[SortKey, RoutedAction]] = []
     for i, template in enumerate(templates):
         if template.urgency not in URGENCY_RANK:
             raise ValueError(f"regel '{rule_id}': onbekende urgentie '{template.urgency}'")
+        contact = _resolve(template.contact, contacts, f"regel '{rule_id}'")
+        key = (URGENCY_RANK[template.urgency], priority, rule_index, i)
         result.append(
-            _CompiledAction(
-                key=(URGENCY_RANK[template.urgency], priority, rule_index, i),
-                code=template.code,
-                urgency=template.urgency,
-                contact=_resolve(template.contact, contacts, f"regel '{rule_id}'"),
-                why=template.why,
-                rule_id=rule_id,
-            )
+            (key, RoutedAction(template.code, template.urgency, contact, template.why, rule_id))
         )
-    return tuple(result)
+    return result
 
 
 def compile_route_map(
@@ -267,9 +282,9 @@ def compile_route_map(
     bits: dict[tuple[str, str, object], int] = {}
 
     def bit_of(condition: Condition, rule_id: str) -> int:
-        if is_forbidden_name(condition.field) or condition.field not in indexes:
-            if is_forbidden_name(condition.field):
-                raise ValueError(f"regel '{rule_id}', {condition.field}: {FORBIDDEN_MESSAGE}")
+        if is_forbidden_name(condition.field):
+            raise ValueError(f"regel '{rule_id}', {condition.field}: {FORBIDDEN_MESSAGE}")
+        if condition.field not in indexes:
             raise ValueError(f"regel '{rule_id}': onbekend veld '{condition.field}'")
         value = condition.value
         if isinstance(value, list):
@@ -282,7 +297,8 @@ def compile_route_map(
             indexes[condition.field].predicates.append((bit, _predicate(condition)))
         return bit
 
-    compiled: list[_CompiledRule] = []
+    masks: list[tuple[int, tuple[int, ...]]] = []
+    keyed: list[tuple[SortKey, RoutedAction]] = []
     for rule_index, rule in enumerate(doc.rules):
         if not rule.then:
             raise ValueError(f"regel '{rule.id}': geen acties (then is leeg)")
@@ -295,24 +311,36 @@ def compile_route_map(
             for condition in group:
                 group_mask |= bit_of(condition, rule.id)
             groups.append(group_mask)
-        compiled.append(
-            _CompiledRule(
-                required=required,
-                any_groups=tuple(groups),
-                actions=_compile_actions(
-                    rule.then, merged_contacts, rule.id, rule.priority, rule_index
-                ),
-            )
+        masks.append((required, tuple(groups)))
+        keyed += _compile_actions(rule.then, merged_contacts, rule.id, rule.priority, rule_index)
+    keyed.sort(key=_first)
+    position = {key: i for i, (key, _) in enumerate(keyed)}
+    compiled: list[_CompiledRule] = []
+    for rule_index, (rule, (required, any_groups)) in enumerate(zip(doc.rules, masks, strict=True)):
+        actions = tuple(
+            position[(URGENCY_RANK[a.urgency], rule.priority, rule_index, i)]
+            for i, a in enumerate(rule.then)
         )
+        compiled.append((required, any_groups, actions))
     if not doc.default_actions:
         raise ValueError("de routekaart heeft geen standaardacties (default_actions)")
-    defaults = _merge(
-        _compile_actions(
-            doc.default_actions, merged_contacts, DEFAULT_RULE_ID, DEFAULT_PRIORITY, len(doc.rules)
-        )
+    default_keyed = _compile_actions(
+        doc.default_actions, merged_contacts, DEFAULT_RULE_ID, DEFAULT_PRIORITY, len(doc.rules)
     )
-    fields = [index for index in indexes.values() if index.predicates]
-    return CompiledRouteMap(doc, merged_contacts, fields, compiled, defaults)
+    defaults = _merge([action for _, action in sorted(default_keyed, key=_first)])
+    return CompiledRouteMap(
+        doc,
+        merged_contacts,
+        [index for index in indexes.values() if index.predicates],
+        compiled,
+        [rule.id for rule in doc.rules],
+        [action for _, action in keyed],
+        defaults,
+    )
+
+
+def _first(pair: tuple[SortKey, RoutedAction]) -> SortKey:
+    return pair[0]
 
 
 def _contact_text(contact: Contact | None) -> str:

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from schakel.accounts.demo import DemoModeOff, demo_load
+from schakel.intake.demo import demo_signals_load
 
 
 class Command(BaseCommand):
@@ -12,7 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            demo_load()
+            region = demo_load()
         except DemoModeOff as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write("Demogegevens geladen.")
+        count = demo_signals_load(region_id=region.pk)
+        self.stdout.write(f"Demogegevens geladen ({count} fictieve signalen).")
