@@ -11,7 +11,8 @@ Semantics (see docs/routekaart.md):
   never reads it, and refuses to compile a rule that mentions a forbidden field.
 - All rules are evaluated. When several rules give the same action code, ONE action remains:
   the most urgent one (ties: lower priority number, then rule order) with its rule_id and
-  contact; the distinct reasons are joined with "; ", the winning reason first.
+  contact; the distinct reasons follow each other (a space after a full sentence, otherwise
+  "; "), the winning reason first.
 - Output order: urgency (now, today, this_week, plan), then priority, then rule order.
 - When no rule fires, the default actions are returned with rule_id "standaard".
 """
@@ -220,7 +221,7 @@ class CompiledRouteMap:
 def _combine(actions: Sequence[RoutedAction]) -> RoutedAction:
     """Several actions with one code, in winning order, become one: the first wins (most
     urgent; then lower priority number; then rule order); the distinct reasons are joined
-    with "; ", the winner's first; a missing contact is taken from the next that has one."""
+    (see join_reasons), the winner's first; a missing contact is taken from the next that has one."""
     winner = actions[0]
     whys = [winner.why]
     contact = winner.contact
@@ -231,7 +232,15 @@ def _combine(actions: Sequence[RoutedAction]) -> RoutedAction:
             contact = other.contact
     if len(whys) == 1 and contact is winner.contact:
         return winner
-    return RoutedAction(winner.code, winner.urgency, contact, "; ".join(whys), winner.rule_id)
+    return RoutedAction(winner.code, winner.urgency, contact, join_reasons(whys), winner.rule_id)
+
+
+def join_reasons(whys: Sequence[str]) -> str:
+    """Full sentences follow each other with a space; fragments are joined with "; "."""
+    text = whys[0]
+    for why in whys[1:]:
+        text += (" " if text.rstrip().endswith((".", "!", "?")) else "; ") + why
+    return text
 
 
 def _merge(actions: Sequence[RoutedAction]) -> list[RoutedAction]:

@@ -92,3 +92,41 @@ def test_exit_codes_from_the_real_command(tmp_path):
     )
     assert refused.returncode == 2
     assert "onbekend_veld" in refused.stderr
+
+
+def test_export_and_import_round_trip(tmp_path, capsys, make_user, region):
+    from schakel.accounts.constants import Role
+    from schakel.routekaart.services import route_map_create
+
+    admin = make_user(Role.FUNCTIONEEL_BEHEERDER)
+    route_map = route_map_create(actor=admin, region=region)
+    out = tmp_path / "kaart.yaml"
+    call_command("routekaart", "export", "--municipality", "GM0344", "--output", str(out))
+    edited = out.read_text().replace("0800-0432", "0800-0433")
+    out.write_text(edited)
+    call_command(
+        "routekaart",
+        "import",
+        str(out),
+        "--region",
+        region.name,
+        "--user",
+        admin.username,
+        "--note",
+        "Nummer aangepast",
+    )
+    version = route_map.versions.get(number=2)
+    assert "0800-0433" in version.yaml_text
+    out.write_text(edited.replace("urgency: now", "urgency: straks", 1))
+    with pytest.raises(CommandError, match="straks"):
+        call_command(
+            "routekaart",
+            "import",
+            str(out),
+            "--region",
+            region.name,
+            "--user",
+            admin.username,
+            "--note",
+            "fout",
+        )
