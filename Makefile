@@ -53,7 +53,7 @@ messages: install
 	cd src/schakel && ../../$(BIN)/schakel makemessages -l en --no-obsolete && ../../$(BIN)/schakel compilemessages -l en
 
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/route_engine.py
 
 clean:
 	rm -rf $(VENV) var

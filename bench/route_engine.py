@@ -25,7 +25,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from schakel.routekaart.domain.engine import RoutedAction, compile_route_map  # noqa: E402
+from schakel.routekaart.domain.engine import (  # noqa: E402
+    RoutedAction,
+    compile_route_map,
+    join_reasons,
+)
 from schakel.routekaart.domain.rules import ACTION_CODES, URGENCIES  # noqa: E402
 from schakel.routekaart.domain.situation import (  # noqa: E402
     EXPLOITATION_TYPES,
@@ -245,7 +249,9 @@ def _merge(found: list[tuple[tuple[int, int, int, int], dict[str, Any], str]]) -
                 whys.append(action["why"])
             if contact is None:
                 contact = action.get("contact")
-        merged.append((key, (winner["code"], winner["urgency"], contact, "; ".join(whys), rule_id)))
+        merged.append(
+            (key, (winner["code"], winner["urgency"], contact, join_reasons(whys), rule_id))
+        )
     merged.sort(key=lambda pair: pair[0])
     return [action for _, action in merged]
 

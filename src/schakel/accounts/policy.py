@@ -89,3 +89,16 @@ def policy(action: str) -> Callable[[F], F]:
         return view
 
     return decorate
+
+
+def policy_table_markdown() -> str:
+    """The policy table as Markdown, for docs/security.md (a test keeps the two equal)."""
+    roles = list(Role)
+    lines = [
+        "| action | " + " | ".join(role.value for role in roles) + " |",
+        "|" + "---|" * (len(roles) + 1),
+    ]
+    for action, grants in POLICY.items():
+        cells = [grants[role].value if role in grants else "—" for role in roles]
+        lines.append(f"| `{action}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -139,3 +139,13 @@ def test_password_only_session_reaches_no_page_with_personal_data(client, make_u
             if response.status_code == 200:
                 reached.append((method.__name__, path))
     assert reached == []
+
+
+def test_security_doc_shows_the_policy_table_as_it_is():
+    from pathlib import Path
+
+    from schakel.accounts.policy import policy_table_markdown
+
+    doc = (Path(__file__).resolve().parents[4] / "docs" / "security.md").read_text()
+    section = doc.split("<!-- policy-table:start")[1].split("<!-- policy-table:end -->")[0]
+    assert section.split("\n", 1)[1].strip() == policy_table_markdown()
