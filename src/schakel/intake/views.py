@@ -1,6 +1,8 @@
 """Thin views for the intake, "wat nu?", the queue and the reporting-code steps."""
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -189,53 +191,65 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
     return render(request, "intake/signal_detail.html", context, status=400 if has_errors else 200)
 
 
-@require_policy(Action.MELDCODE_RECORD)
-@require_POST
-def meldcode_step_view(request: HttpRequest, signal_id: int) -> HttpResponse:
-    form = MeldcodeStepForm(request.POST)
+def _record(
+    request: HttpRequest,
+    signal_id: int,
+    form: Any,
+    service: Callable[..., object],
+    done: str,
+    anchor: str,
+    form_name: str,
+) -> HttpResponse:
+    """Run one reporting-code service; on an error show the signal again with the form."""
     if form.is_valid():
         try:
-            services.meldcode_step_record(
-                actor=request.user, signal_id=signal_id, **form.cleaned_data
-            )
+            service(actor=request.user, signal_id=signal_id, **form.cleaned_data)
         except DomainValidationError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("De stap is vastgelegd."))
-            return redirect(reverse("intake:detail", args=[signal_id]) + "#meldcode")
+            messages.success(request, done)
+            return redirect(reverse("intake:detail", args=[signal_id]) + anchor)
     signal = signal_get_for_user(user=request.user, signal_id=signal_id, audit=False)
-    return _render_detail(request, signal, step_form=form)
+    return _render_detail(request, signal, **{form_name: form})
+
+
+@require_policy(Action.MELDCODE_RECORD)
+@require_POST
+def meldcode_step_view(request: HttpRequest, signal_id: int) -> HttpResponse:
+    return _record(
+        request,
+        signal_id,
+        MeldcodeStepForm(request.POST),
+        services.meldcode_step_record,
+        _("De stap is vastgelegd."),
+        "#meldcode",
+        "step_form",
+    )
 
 
 @require_policy(Action.MELDCODE_RECORD)
 @require_POST
 def meldcode_decision_view(request: HttpRequest, signal_id: int) -> HttpResponse:
-    form = MeldcodeDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.meldcode_decision_record(
-                actor=request.user, signal_id=signal_id, **form.cleaned_data
-            )
-        except DomainValidationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Uw afweging is vastgelegd."))
-            return redirect(reverse("intake:detail", args=[signal_id]) + "#afwegingskader")
-    signal = signal_get_for_user(user=request.user, signal_id=signal_id, audit=False)
-    return _render_detail(request, signal, decision_form=form)
+    return _record(
+        request,
+        signal_id,
+        MeldcodeDecisionForm(request.POST),
+        services.meldcode_decision_record,
+        _("Uw afweging is vastgelegd."),
+        "#afwegingskader",
+        "decision_form",
+    )
 
 
 @require_policy(Action.MELDCODE_RECORD)
 @require_POST
 def signal_conclude_view(request: HttpRequest, signal_id: int) -> HttpResponse:
-    form = ConcludeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.signal_conclude(actor=request.user, signal_id=signal_id, **form.cleaned_data)
-        except DomainValidationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Uw deel van de meldcode is afgerond."))
-            return redirect("intake:detail", signal_id=signal_id)
-    signal = signal_get_for_user(user=request.user, signal_id=signal_id, audit=False)
-    return _render_detail(request, signal, conclude_form=form)
+    return _record(
+        request,
+        signal_id,
+        ConcludeForm(request.POST),
+        services.signal_conclude,
+        _("Uw deel van de meldcode is afgerond."),
+        "",
+        "conclude_form",
+    )

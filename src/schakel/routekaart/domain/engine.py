@@ -221,7 +221,8 @@ class CompiledRouteMap:
 def _combine(actions: Sequence[RoutedAction]) -> RoutedAction:
     """Several actions with one code, in winning order, become one: the first wins (most
     urgent; then lower priority number; then rule order); the distinct reasons are joined
-    (see join_reasons), the winner's first; a missing contact is taken from the next that has one."""
+    (see join_reasons), the winner's first; a missing contact comes from the next that has one.
+    """
     winner = actions[0]
     whys = [winner.why]
     contact = winner.contact
