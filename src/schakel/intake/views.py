@@ -102,6 +102,26 @@ def intake_edit_view(request: HttpRequest, signal_id: int) -> HttpResponse:
 
 @require_policy(Action.SIGNAL_CREATE)
 @require_POST
+def intake_autosave_view(request: HttpRequest) -> HttpResponse:
+    """Keep an unfinished intake as a draft while the professional types (htmx)."""
+    form = _intake_form(request, data=request.POST)
+    saved_at = None
+    if form.is_valid():
+        try:
+            signal = services.signal_save_draft(
+                actor=request.user,
+                submission_key=form.cleaned_data["submission_key"],
+                data=form.to_input(),
+            )
+        except DomainValidationError:
+            signal = None
+        if signal is not None and signal.status == SignalStatus.DRAFT:
+            saved_at = signal.updated_at
+    return render(request, "intake/_autosave.html", {"saved_at": saved_at, "form": form})
+
+
+@require_policy(Action.SIGNAL_CREATE)
+@require_POST
 def terminology_hints_view(request: HttpRequest) -> HttpResponse:
     """Live hints while typing (htmx): a discouraged word shows the suggested word."""
     form = HintForm(request.POST)

@@ -246,3 +246,22 @@ def test_reasoning_is_required_for_a_decision(professional, login_as):
     )
     assert response.status_code == 400
     assert "Onderbouw uw antwoord" in response.content.decode()
+
+
+def test_autosave_keeps_a_draft_and_submit_uses_it(professional, login_as):
+    client = login_as(professional)
+    data = form_data()
+    saved = client.post("/signalen/concept/", data)
+    assert "Concept automatisch bewaard" in saved.content.decode()
+    draft = Signal.objects.get()
+    assert draft.status == SignalStatus.DRAFT
+    client.post("/signalen/nieuw/", data)
+    assert Signal.objects.get().status == SignalStatus.SUBMITTED
+    # After sending, a late autosave changes nothing.
+    late = client.post("/signalen/concept/", {**data, "surname": "Anders"})
+    assert "bewaard" not in late.content.decode()
+    assert Signal.objects.get().surname == "Voorbeeld"
+    invalid = client.post(
+        "/signalen/concept/", {**data, "submission_key": str(uuid.uuid4()), "postcode": "x"}
+    )
+    assert "Nog niet automatisch bewaard" in invalid.content.decode()
