@@ -42,6 +42,7 @@ def _municipality_choices() -> list[tuple[str, str]]:
 
 
 class IntakeForm(forms.Form):
+    show_optional = False  # everything is optional here; the page says so once
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     reporter_function = forms.CharField(
         label=_("Uw functie"),
