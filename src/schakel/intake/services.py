@@ -268,7 +268,7 @@ def meldcode_decision_record(
         user=actor, signal_id=signal_id, action=Action.MELDCODE_RECORD, audit=False
     )
     framework = meldcode_for_signal(signal)
-    if question_code not in {q.code for q in framework.questions}:
+    if question_code not in {q.code for q in framework.all_questions()}:
         raise DomainValidationError("Deze vraag hoort niet bij het afwegingskader.")
     if answer not in MeldcodeAnswer.values:
         raise DomainValidationError("Kies ja of nee.")

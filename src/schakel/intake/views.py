@@ -15,8 +15,7 @@ from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action, scope_for
 from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
 from schakel.kennis.selectors import terminology_checker
-from schakel.routekaart.domain.rules import URGENCIES, URGENCY_LABELS
-from schakel.routekaart.presentation import ACTION_LABELS
+from schakel.routekaart.domain.rules import ACTION_LABELS, URGENCIES, URGENCY_LABELS
 
 from . import services
 from .constants import SignalStatus
@@ -201,7 +200,7 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         "steps": meldcode().steps,
         "step_records": signal.meldcode_steps.select_related("done_by"),
         "framework": framework,
-        "questions": [(q, answers.get(q.code)) for q in framework.questions],
+        "questions": [(q, answers.get(q.code)) for q in framework.all_questions()],
         "can_record": can_record and signal.status != SignalStatus.DRAFT,
         "step_form": forms.get("step_form") or MeldcodeStepForm(),
         "decision_form": forms.get("decision_form"),
@@ -229,7 +228,7 @@ def _record(
         else:
             messages.success(request, done)
             return redirect(reverse("intake:detail", args=[signal_id]) + anchor)
-    signal = signal_get_for_user(user=request.user, signal_id=signal_id, audit=False)
+    signal = signal_get_for_user(user=request.user, signal_id=signal_id, request=request)
     return _render_detail(request, signal, **{form_name: form})
 
 

@@ -2,42 +2,8 @@
 
 from dataclasses import dataclass
 
-from .domain.rules import URGENCIES, URGENCY_LABELS, Condition, RouteMapDoc
-
-ACTION_LABELS = {
-    "bel-112": "Bel 112",
-    "politie-avim": "Overleg met de politie (AVIM)",
-    "zorgcoordinator": "Neem contact op met de zorgcoördinator mensenhandel",
-    "veilig-thuis": "Meld bij of vraag advies aan Veilig Thuis",
-    "csg": "Bel het Centrum Seksueel Geweld",
-    "collegiale-consultatie": "Overleg met een collega of aandachtsfunctionaris",
-    "chat-met-fier": "Wijs de jongere op Chat met Fier",
-    "kindertelefoon": "Wijs de jongere op de Kindertelefoon",
-    "specialistische-hulp": "Regel specialistische hulp (triage)",
-    "comensha-registratie": "Laat registreren bij CoMensha",
-    "hulp-jonge-dader": "Regel hulp voor de jongere als (mede)dader",
-    "ouders-betrekken": "Betrek de ouders, als dat veilig is",
-    "ouders-niet-betrekken": "Betrek de ouders (nog) niet",
-    "vermissing-melden": "Meld de vermissing bij de politie",
-    "continuiteit-18": "Regel hulp die doorloopt na 18 jaar",
-    "nazorg": "Spreek nazorg af",
-}
-
-FIELD_LABELS = {
-    "age": "leeftijd",
-    "exploitation_types": "vorm van uitbuiting",
-    "online": "speelt online",
-    "acute_danger": "direct gevaar",
-    "structural_unsafety": "structureel onveilig",
-    "disclosure": "jongere vertelde het zelf",
-    "sexual_assault_days_ago": "seksueel geweld, dagen geleden",
-    "missing": "nu vermist",
-    "missing_episodes_90d": "keren vermist in 90 dagen",
-    "also_offender": "ook dader",
-    "wants_anonymity": "jongere wil dat er niets gebeurt",
-    "parents_involved": "ouders betrokken bij uitbuiting",
-    "municipality": "gemeente",
-}
+from .domain.rules import ACTION_LABELS, URGENCIES, URGENCY_LABELS, Condition, RouteMapDoc
+from .domain.situation import FIELD_LABELS
 
 VALUE_LABELS = {
     True: "ja",

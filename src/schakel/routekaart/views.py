@@ -17,7 +17,7 @@ from .constants import VersionStatus
 from .domain.scenarios import load_scenarios
 from .domain.validator import RouteMapError, route_map_from_yaml
 from .forms import HelpChoiceForm, NewRouteMapForm, PublishForm, RouteMapEditForm
-from .presentation import ACTION_LABELS, diagram, rules_in_words
+from .presentation import diagram, rules_in_words
 from .selectors import (
     areas_for_new_maps,
     route_map_check,
@@ -199,7 +199,6 @@ def routekaart_edit_view(request: HttpRequest, route_map_id: int) -> HttpRespons
             "results": results,
             "failing": failing,
             "diff": diff,
-            "action_labels": ACTION_LABELS,
         },
         status=400 if issues or form.errors else 200,
     )

@@ -1,6 +1,7 @@
 """Plant canary values in personal data, use Schakel, and grep every log line for them."""
 
 import logging
+import uuid
 
 import pytest
 from conftest import PASSWORD, login
@@ -8,6 +9,8 @@ from django.test import Client
 
 from schakel.accounts import services
 from schakel.accounts.constants import Role
+from schakel.intake.models import Signal
+from schakel.intake.services import indicators_load_defaults
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +21,7 @@ CANARY_REASON = "KanarieReden7Q"
 
 def test_canaries_never_reach_the_logs(make_user, caplog, settings):
     settings.DEBUG = False
+    indicators_load_defaults()
     target = make_user(
         Role.PROFESSIONAL, username=CANARY_USERNAME, first_name=CANARY_NAME, last_name=CANARY_NAME
     )
@@ -37,6 +41,36 @@ def test_canaries_never_reach_the_logs(make_user, caplog, settings):
     admin_client.get("/api/v1/me")
     services.user_activate(actor=admin, user_id=target.pk, reason=CANARY_REASON)
 
+    # A signal about a young person, through the form and the API, read back by the reporter.
+    reporter = make_user(Role.PROFESSIONAL)
+    reporter_client = login(Client(), reporter)
+    key = str(uuid.uuid4())
+    reporter_client.post(
+        "/signalen/nieuw/",
+        {
+            "submission_key": key,
+            "identity": "identified",
+            "given_names": CANARY_NAME,
+            "surname": CANARY_NAME,
+            "residence": "GM0344",
+            "description": CANARY_REASON,
+            "postcode": "9999 ZZ",
+            "actie": "versturen",
+        },
+    )
+    reporter_client.post("/signalen/woordhulp/", {"description": CANARY_REASON})
+    reporter_client.post(
+        "/api/v1/signals",
+        {"given_names": CANARY_NAME, "surname": CANARY_NAME},
+        content_type="application/json",
+    )
+    reporter_client.post(
+        "/api/v1/signals", {"surname": CANARY_NAME, "age": "oud"}, content_type="application/json"
+    )
+    for signal_id in Signal.objects.values_list("pk", flat=True):
+        reporter_client.get(f"/signalen/{signal_id}/")
+        reporter_client.get(f"/api/v1/signals/{signal_id}")
+
     officer_client = login(Client(), officer)
     officer_client.post(
         "/logboek/", {"subject_type": "user", "subject_id": target.pk, "reason": CANARY_REASON}
@@ -48,5 +82,6 @@ def test_canaries_never_reach_the_logs(make_user, caplog, settings):
         f"{record.getMessage()} {record.args!r} {getattr(record, 'request', '')}"
         for record in caplog.records
     )
-    for canary in (CANARY_NAME, CANARY_USERNAME, CANARY_REASON, PASSWORD):
+    assert Signal.objects.filter(surname=CANARY_NAME).count() == 2
+    for canary in (CANARY_NAME, CANARY_USERNAME, CANARY_REASON, PASSWORD, "9999 ZZ"):
         assert canary not in text

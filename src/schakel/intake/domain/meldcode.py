@@ -24,6 +24,7 @@ class Question:
     no_means: str
     report_required_if: str | None  # "yes", "no" or None
     note: str
+    extra: bool = False  # a question of one professional group, not one of the five
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,15 @@ class Framework:
     label: str
     questions: tuple[Question, ...]
     extra_help: Mapping[str, str]
+    extra_questions: tuple[tuple[int, Question], ...] = ()  # (after question number, question)
+
+    def all_questions(self) -> list[Question]:
+        """The five decisions with this group's extra questions in their place."""
+        ordered: list[Question] = []
+        for question in self.questions:
+            ordered.append(question)
+            ordered += [extra for after, extra in self.extra_questions if after == question.number]
+        return ordered
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         yes_means=str(raw.get("yes_means", "")),
         no_means=str(raw.get("no_means", "")),
         report_required_if=raw.get("report_required_if"),
-        note=str(raw.get("note", "")),
+        note=str(raw.get("note", "") or raw.get("help", "")),
     )
 
 
@@ -74,10 +84,25 @@ def load_meldcode(text: str) -> Meldcode:
         raw = raw_frameworks[code]
         questions: dict[str, Question] = {}
         extra_help: dict[str, str] = {}
+        extras: list[tuple[int, Question]] = []
         if raw.get("extends"):
             parent = resolve(str(raw["extends"]), (*seen, code))
             questions = {q.code: q for q in parent.questions}
             extra_help = dict(parent.extra_help)
+            extras = list(parent.extra_questions)
+        for raw_extra in raw.get("extra_questions") or []:
+            after = int(raw_extra["after"])
+            extra = Question(
+                number=after,
+                code=str(raw_extra["code"]),
+                question=str(raw_extra["question"]),
+                yes_means=str(raw_extra.get("yes_means", "")),
+                no_means=str(raw_extra.get("no_means", "")),
+                report_required_if=None,
+                note=str(raw_extra.get("help", "") or raw_extra.get("note", "")),
+                extra=True,
+            )
+            extras.append((after, extra))
         for raw_question in raw.get("questions", []):
             question = _question(raw_question)
             questions[question.code] = question
@@ -87,6 +112,7 @@ def load_meldcode(text: str) -> Meldcode:
             label=str(raw.get("label", code)),
             questions=tuple(sorted(questions.values(), key=lambda q: q.number)),
             extra_help=extra_help,
+            extra_questions=tuple(extras),
         )
         frameworks[code] = framework
         return framework

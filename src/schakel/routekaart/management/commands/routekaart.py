@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from schakel.accounts.models import User
-from schakel.common.exceptions import DomainValidationError
+from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
 from schakel.geo.models import Municipality, Region
 from schakel.routekaart.models import RouteMap
 from schakel.routekaart.selectors import route_map_effective_version
@@ -69,8 +69,12 @@ class Command(BaseCommand):
                 for i in error.issues
             ]
             raise CommandError("De routekaart bevat fouten:\n" + "\n".join(lines)) from error
-        except DomainValidationError as error:
-            raise CommandError(error.message) from error
+        except (DomainValidationError, NotFoundOrForbidden) as error:
+            raise CommandError(
+                error.message
+                if isinstance(error, DomainValidationError)
+                else f"{actor.username} mag deze routekaart niet wijzigen."
+            ) from error
         self.stdout.write(
             f"Concept versie {version.number} gemaakt; {version.scenario_failures} scenario('s) "
             "slagen niet. Publiceer in Schakel na controle."
