@@ -131,7 +131,14 @@ def route_map_version_create(
 def route_map_version_publish(
     *, actor: User, version_id: int, accept_failures: bool = False
 ) -> RouteMapVersion:
-    version = RouteMapVersion.objects.select_related("route_map").get(pk=version_id)
+    version = (
+        RouteMapVersion.objects.select_for_update()
+        .select_related("route_map")
+        .filter(pk=version_id)
+        .first()
+    )
+    if version is None:
+        raise NotFoundOrForbidden()
     route_map_get_for_user(
         user=actor, route_map_id=version.route_map_id, action=Action.ROUTEKAART_EDIT
     )

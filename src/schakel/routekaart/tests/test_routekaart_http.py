@@ -133,3 +133,9 @@ def test_policy_officer_edits_only_own_municipality(make_user, login_as, region)
 def test_professionals_cannot_edit(make_user, login_as, default_map):
     client = login_as(make_user(Role.PROFESSIONAL))
     assert client.get(f"/routekaart/{default_map.pk}/bewerken/").status_code == 404
+
+
+def test_publishing_a_missing_or_foreign_version_is_a_404(make_user, login_as, region):
+    client = login_as(make_user(Role.FUNCTIONEEL_BEHEERDER))
+    assert client.post("/routekaart/versie/999999/publiceren/", {}).status_code == 404
+    assert client.get("/routekaart/versie/999999/").status_code == 404
