@@ -263,8 +263,8 @@ def help_index_view(request: HttpRequest) -> HttpResponse:
 @public
 def help_view(request: HttpRequest, code: str) -> HttpResponse:
     municipality = Municipality.objects.filter(code=code).first()
-    if municipality is None:
-        raise NotFoundOrForbidden()
+    if municipality is None:  # answered without cookies, like the rest of the help pages
+        return render(request, "routekaart/help_not_found.html", status=404)
     version = route_map_effective_version(municipality_code=code)
     contacts = with_local_contacts(
         route_map_from_yaml(version.yaml_text), municipality_code=code

@@ -30,7 +30,9 @@ def test_public_help_page_needs_no_login_and_sets_no_cookie(client, region):
     assert "<script" not in body
     chooser = client.get("/hulp/", {"gemeente": "GM0356"})
     assert chooser["Location"] == "/hulp/GM0356/"
-    assert client.get("/hulp/GM9999/").status_code == 404
+    missing = client.get("/hulp/GM9999/")
+    assert missing.status_code == 404
+    assert not missing.cookies
 
 
 def test_help_page_shows_the_regions_own_contacts(client, region):
