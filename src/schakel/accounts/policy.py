@@ -61,7 +61,8 @@ POLICY: dict[str, dict[str, Scope]] = {
     Action.SIGNAL_CREATE: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
     Action.SIGNAL_VIEW: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
     Action.SIGNAL_QUEUE: {Role.ZORGCOORDINATOR: Scope.REGION},
-    Action.MELDCODE_RECORD: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.REGION},
+    # The reporting code is the reporter's own duty: only on one's own signals.
+    Action.MELDCODE_RECORD: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.OWN},
 }
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -50,7 +50,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 target = "accounts:mfa_verify"
                 if not services.mfa_has_device(user):
                     target = "accounts:mfa_setup"
-                return redirect(f"{reverse(target)}?next={_safe_next(request)}")
+                return redirect(f"{reverse(target)}?{urlencode({'next': _safe_next(request)})}")
             return redirect(_safe_next(request))
         form.add_error(None, _("Deze combinatie van gebruikersnaam en wachtwoord klopt niet."))
     return render(

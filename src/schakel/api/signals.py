@@ -210,7 +210,10 @@ class SignalListView(APIView):
         key = data.pop("submission_key", None) or uuid.uuid4()
         places = [(p["municipality"], p["role"]) for p in data.pop("places", [])]
         signal = signal_submit(
-            actor=request.user, submission_key=key, data=SignalInput(places=places, **data)
+            actor=request.user,
+            submission_key=key,
+            data=SignalInput(places=places, **data),
+            request=request,
         )
         signal = signal_get_for_user(user=request.user, signal_id=signal.pk, audit=False)
         return Response(SignalReadSerializer(signal).data, status=status.HTTP_201_CREATED)

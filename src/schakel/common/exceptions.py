@@ -10,8 +10,11 @@ class SchakelError(Exception):
     http_status = 400
     default_message = _("Er ging iets mis.")
 
-    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, code: str | None = None, field: str | None = None
+    ) -> None:
         self.message = str(message) if message is not None else str(self.default_message)
+        self.field = field  # the form field the message belongs next to, if any
         if code is not None:
             self.code = code
         super().__init__(self.message)

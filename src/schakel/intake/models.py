@@ -103,6 +103,9 @@ class Signal(TimestampedModel):
     # Conclusion of the reporting code by the reporter.
     meldcode_framework = models.CharField(max_length=50, blank=True)
     reported_to_veilig_thuis = models.BooleanField(null=True, blank=True)
+    report_required = models.BooleanField(
+        _("melden verplicht volgens het afwegingskader"), null=True, blank=True
+    )
     report_override_reason = models.TextField(_("reden om niet te melden"), blank=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
 

@@ -88,6 +88,10 @@ def signal_list_for_user(*, user: Any, request: HttpRequest | None = None) -> li
     return signals
 
 
+# Not reported to Veilig Thuis although the afwegingskader required it.
+_DEVIATION = Q(report_required=True, reported_to_veilig_thuis=False)
+
+
 @dataclass(frozen=True)
 class QueueCounts:
     new: int
@@ -105,12 +109,12 @@ def signal_queue_for_user(
         total=Count("id", distinct=True),
         new=Count("id", filter=Q(status=SignalStatus.SUBMITTED), distinct=True),
         acute=Count("id", filter=Q(acute_danger=True), distinct=True),
-        override=Count("id", filter=~Q(report_override_reason=""), distinct=True),
+        override=Count("id", filter=_DEVIATION, distinct=True),
     )
     if only == "acuut":
         signals = signals.filter(acute_danger=True)
     elif only == "afwijking":
-        signals = signals.exclude(report_override_reason="")
+        signals = signals.filter(_DEVIATION)
     elif only == "nieuw":
         signals = signals.filter(status=SignalStatus.SUBMITTED)
     rows = list(

@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from schakel.accounts.models import User
@@ -20,7 +21,7 @@ from schakel.routekaart.domain.situation import parse_situation
 from schakel.routekaart.selectors import routing_for
 
 from .constants import INDICATORS_PATH, MeldcodeAnswer, MunicipalityRole, SignalStatus
-from .domain.meldcode import questions_requiring_report
+from .domain.meldcode import open_questions, questions_requiring_report
 from .domain.person import age_on
 from .models import Indicator, MeldcodeDecision, MeldcodeStep, Signal, SignalMunicipality
 from .selectors import meldcode_for_signal, signal_get_for_user
@@ -166,11 +167,26 @@ def situation_for(signal: Signal, places: list[tuple[str, str]]) -> dict[str, ob
     return {key: value for key, value in situation.items() if value not in (None, [])}
 
 
-def _own_draft(actor: User, submission_key: uuid.UUID) -> Signal | None:
+def _claim(actor: User, submission_key: uuid.UUID) -> tuple[Signal, bool]:
+    """The signal for this form, locked; made (as a draft) if it does not exist yet.
+
+    Two requests with the same key at the same moment (a double click) get the same row:
+    the second waits for the first and then finds it.
+    """
     signal = Signal.objects.select_for_update().filter(submission_key=submission_key).first()
-    if signal is not None and signal.reporter_id != actor.pk:
+    created = False
+    if signal is None:
+        try:
+            with transaction.atomic():
+                signal = Signal.objects.create(
+                    submission_key=submission_key, reporter=actor, organisation=actor.organisation
+                )
+            created = True
+        except IntegrityError:
+            signal = Signal.objects.select_for_update().get(submission_key=submission_key)
+    if signal.reporter_id != actor.pk:
         raise NotFoundOrForbidden()
-    return signal
+    return signal, created
 
 
 def _require_create(actor: User) -> None:
@@ -179,17 +195,14 @@ def _require_create(actor: User) -> None:
 
 
 @transaction.atomic
-def signal_save_draft(*, actor: User, submission_key: uuid.UUID, data: SignalInput) -> Signal:
+def signal_save_draft(
+    *, actor: User, submission_key: uuid.UUID, data: SignalInput, request: HttpRequest | None = None
+) -> Signal:
     """Keep an unfinished intake: nothing typed is lost."""
     _require_create(actor)
-    signal = _own_draft(actor, submission_key)
-    if signal is not None and signal.status != SignalStatus.DRAFT:
+    signal, created = _claim(actor, submission_key)
+    if signal.status != SignalStatus.DRAFT:
         return signal  # already sent: saving the draft again changes nothing
-    created = signal is None
-    if signal is None:
-        signal = Signal(
-            submission_key=submission_key, reporter=actor, organisation=actor.organisation
-        )
     _apply(signal, data)
     signal.save()
     _set_places(signal, data.places)
@@ -198,27 +211,28 @@ def signal_save_draft(*, actor: User, submission_key: uuid.UUID, data: SignalInp
         action="signal.draft_create" if created else "signal.draft_update",
         subject_type="signal",
         subject_id=signal.pk,
+        request=request,
     )
     return signal
 
 
 @transaction.atomic
-def signal_submit(*, actor: User, submission_key: uuid.UUID, data: SignalInput) -> Signal:
+def signal_submit(
+    *, actor: User, submission_key: uuid.UUID, data: SignalInput, request: HttpRequest | None = None
+) -> Signal:
     """Send the signal: route it ("wat nu?") and put it in the region's queue.
 
     Idempotent: submitting the same form twice gives the same signal.
     """
     _require_create(actor)
-    signal = _own_draft(actor, submission_key)
-    if signal is not None and signal.status != SignalStatus.DRAFT:
+    signal, _created = _claim(actor, submission_key)
+    if signal.status != SignalStatus.DRAFT:
         return signal
-    if signal is None:
-        signal = Signal(
-            submission_key=submission_key, reporter=actor, organisation=actor.organisation
-        )
     _apply(signal, data)
     if not data.is_anonymous and not (data.surname or data.given_names):
-        raise DomainValidationError("Vul de naam van de jongere in, of kies voor anoniem overleg.")
+        raise DomainValidationError(
+            "Vul de naam van de jongere in, of kies voor anoniem overleg.", field="surname"
+        )
     situation = situation_for(signal, data.places)
     compiled, version = routing_for(municipality_code=situation.get("municipality"))
     signal.route_actions = actions_to_contract(compiled.route(parse_situation(situation)))
@@ -230,23 +244,49 @@ def signal_submit(*, actor: User, submission_key: uuid.UUID, data: SignalInput) 
     signal.full_clean(exclude=["route_version", "reporter", "organisation", "region"])
     signal.save()
     _set_places(signal, data.places)
-    audit_record(actor=actor, action="signal.submit", subject_type="signal", subject_id=signal.pk)
+    audit_record(
+        actor=actor,
+        action="signal.submit",
+        subject_type="signal",
+        subject_id=signal.pk,
+        request=request,
+    )
+    return signal
+
+
+def _own_sent_signal(actor: User, signal_id: int) -> Signal:
+    """The reporting code is the reporter's own duty, on a sent signal not yet concluded."""
+    signal = signal_get_for_user(
+        user=actor, signal_id=signal_id, action=Action.MELDCODE_RECORD, audit=False
+    )
+    if signal.reporter_id != actor.pk:
+        raise NotFoundOrForbidden()
+    if signal.status != SignalStatus.SUBMITTED:
+        raise DomainValidationError(
+            "Dit kan alleen bij een verstuurd signaal dat nog niet is afgerond."
+        )
     return signal
 
 
 @transaction.atomic
 def meldcode_step_record(
-    *, actor: User, signal_id: int, number: int, done_on: date, notes: str
+    *,
+    actor: User,
+    signal_id: int,
+    number: int,
+    done_on: date,
+    notes: str,
+    request: HttpRequest | None = None,
 ) -> MeldcodeStep:
-    signal = signal_get_for_user(
-        user=actor, signal_id=signal_id, action=Action.MELDCODE_RECORD, audit=False
-    )
+    signal = _own_sent_signal(actor, signal_id)
     if not 1 <= number <= 5:
-        raise DomainValidationError("Kies stap 1 tot en met 5.")
+        raise DomainValidationError("Kies stap 1 tot en met 5.", field="number")
     if done_on > timezone.localdate():
-        raise DomainValidationError("De datum kan niet in de toekomst liggen.")
+        raise DomainValidationError("De datum kan niet in de toekomst liggen.", field="done_on")
     if not notes.strip():
-        raise DomainValidationError("Schrijf kort op wat u in deze stap heeft gedaan.")
+        raise DomainValidationError(
+            "Schrijf kort op wat u in deze stap heeft gedaan.", field="notes"
+        )
     step = MeldcodeStep.objects.create(
         signal=signal, number=number, done_on=done_on, done_by=actor, notes=notes.strip()
     )
@@ -256,24 +296,29 @@ def meldcode_step_record(
         subject_type="signal",
         subject_id=signal.pk,
         details={"step": number},
+        request=request,
     )
     return step
 
 
 @transaction.atomic
 def meldcode_decision_record(
-    *, actor: User, signal_id: int, question_code: str, answer: str, reasoning: str
+    *,
+    actor: User,
+    signal_id: int,
+    question_code: str,
+    answer: str,
+    reasoning: str,
+    request: HttpRequest | None = None,
 ) -> MeldcodeDecision:
-    signal = signal_get_for_user(
-        user=actor, signal_id=signal_id, action=Action.MELDCODE_RECORD, audit=False
-    )
+    signal = _own_sent_signal(actor, signal_id)
     framework = meldcode_for_signal(signal)
     if question_code not in {q.code for q in framework.all_questions()}:
         raise DomainValidationError("Deze vraag hoort niet bij het afwegingskader.")
     if answer not in MeldcodeAnswer.values:
-        raise DomainValidationError("Kies ja of nee.")
+        raise DomainValidationError("Kies ja of nee.", field="answer")
     if not reasoning.strip():
-        raise DomainValidationError("Onderbouw uw antwoord: waarom ja of nee?")
+        raise DomainValidationError("Onderbouw uw antwoord: waarom ja of nee?", field="reasoning")
     decision = MeldcodeDecision.objects.create(
         signal=signal,
         question_code=question_code,
@@ -287,23 +332,25 @@ def meldcode_decision_record(
         subject_type="signal",
         subject_id=signal.pk,
         details={"question": question_code, "answer": answer},
+        request=request,
     )
     return decision
 
 
 @transaction.atomic
 def signal_conclude(
-    *, actor: User, signal_id: int, reported_to_veilig_thuis: bool, override_reason: str = ""
+    *,
+    actor: User,
+    signal_id: int,
+    reported_to_veilig_thuis: bool,
+    override_reason: str = "",
+    request: HttpRequest | None = None,
 ) -> Signal:
     """Conclude the reporter's part. When reporting is required, report or give a reason."""
-    signal = signal_get_for_user(
-        user=actor, signal_id=signal_id, action=Action.MELDCODE_RECORD, audit=False
-    )
-    if signal.status != SignalStatus.SUBMITTED:
-        raise DomainValidationError("Alleen een verstuurd signaal kan worden afgerond.")
+    signal = _own_sent_signal(actor, signal_id)
     framework = meldcode_for_signal(signal)
     answers = {d.question_code: d.answer for d in signal.meldcode_decisions.order_by("decided_at")}
-    missing = [q.question for q in framework.questions if q.code not in answers]
+    missing = [q.question for q in open_questions(framework, answers)]
     required = questions_requiring_report(framework, answers)
     if missing and not required:
         raise DomainValidationError(
@@ -312,9 +359,11 @@ def signal_conclude(
     if required and not reported_to_veilig_thuis and not override_reason.strip():
         raise DomainValidationError(
             "Melden bij Veilig Thuis is verplicht bij deze antwoorden. Meld, of leg uit "
-            "waarom u afwijkt; de zorgcoördinator ziet die uitleg."
+            "waarom u afwijkt; de zorgcoördinator ziet die uitleg.",
+            field="override_reason",
         )
     signal.reported_to_veilig_thuis = reported_to_veilig_thuis
+    signal.report_required = bool(required)
     signal.report_override_reason = "" if reported_to_veilig_thuis else override_reason.strip()
     signal.status = SignalStatus.CONCLUDED
     signal.concluded_at = timezone.now()
@@ -326,5 +375,6 @@ def signal_conclude(
         subject_id=signal.pk,
         reason=signal.report_override_reason,
         details={"reported": reported_to_veilig_thuis, "report_required": bool(required)},
+        request=request,
     )
     return signal

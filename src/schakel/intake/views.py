@@ -54,15 +54,15 @@ def _handle_intake(request: HttpRequest, form: IntakeForm) -> HttpResponse | Non
     try:
         if request.POST.get("actie") == "concept":
             signal = services.signal_save_draft(
-                actor=request.user, submission_key=key, data=form.to_input()
+                actor=request.user, submission_key=key, data=form.to_input(), request=request
             )
             messages.success(request, _("Uw concept is bewaard. U kunt later verder."))
             return redirect("intake:edit", signal_id=signal.pk)
         signal = services.signal_submit(
-            actor=request.user, submission_key=key, data=form.to_input()
+            actor=request.user, submission_key=key, data=form.to_input(), request=request
         )
     except DomainValidationError as error:
-        form.add_error(None, error.message)
+        form.add_error(error.field if error.field in form.fields else None, error.message)
         return None
     return redirect("intake:what_now", signal_id=signal.pk)
 
@@ -92,7 +92,9 @@ def intake_edit_view(request: HttpRequest, signal_id: int) -> HttpResponse:
     if signal.reporter_id != request.user.pk or signal.status != SignalStatus.DRAFT:
         raise NotFoundOrForbidden()
     if request.method == "POST":
-        form = _intake_form(request, data=request.POST)
+        data = request.POST.copy()
+        data["submission_key"] = str(signal.submission_key)  # this page edits this draft only
+        form = _intake_form(request, data=data)
         return _handle_intake(request, form) or _render_intake(request, form, signal)
     return _render_intake(
         request, _intake_form(request, initial=initial_from_signal(signal)), signal
@@ -111,6 +113,7 @@ def intake_autosave_view(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 submission_key=form.cleaned_data["submission_key"],
                 data=form.to_input(),
+                request=request,
             )
         except DomainValidationError:
             signal = None
@@ -192,7 +195,10 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         for g in groups.values()
         if any(i.code in chosen for i in g["items"])
     ]
-    can_record = scope_for(request.user, Action.MELDCODE_RECORD) is not None
+    can_record = (
+        scope_for(request.user, Action.MELDCODE_RECORD) is not None
+        and signal.reporter_id == request.user.pk
+    )
     context = {
         "signal": signal,
         "seen": seen,
@@ -201,7 +207,7 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         "step_records": signal.meldcode_steps.select_related("done_by"),
         "framework": framework,
         "questions": [(q, answers.get(q.code)) for q in framework.all_questions()],
-        "can_record": can_record and signal.status != SignalStatus.DRAFT,
+        "can_record": can_record and signal.status == SignalStatus.SUBMITTED,
         "step_form": forms.get("step_form") or MeldcodeStepForm(),
         "decision_form": forms.get("decision_form"),
         "conclude_form": forms.get("conclude_form") or ConcludeForm(),
@@ -222,9 +228,9 @@ def _record(
     """Run one reporting-code service; on an error show the signal again with the form."""
     if form.is_valid():
         try:
-            service(actor=request.user, signal_id=signal_id, **form.cleaned_data)
+            service(actor=request.user, signal_id=signal_id, request=request, **form.cleaned_data)
         except DomainValidationError as error:
-            form.add_error(None, error.message)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, done)
             return redirect(reverse("intake:detail", args=[signal_id]) + anchor)

@@ -25,6 +25,7 @@ class Question:
     report_required_if: str | None  # "yes", "no" or None
     note: str
     extra: bool = False  # a question of one professional group, not one of the five
+    stop_if: str | None = None  # this answer ends the framework (e.g. no suspicion)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def _question(raw: Mapping[str, Any]) -> Question:
         no_means=str(raw.get("no_means", "")),
         report_required_if=raw.get("report_required_if"),
         note=str(raw.get("note", "") or raw.get("help", "")),
+        stop_if=raw.get("stop_if"),
     )
 
 
@@ -135,3 +137,15 @@ def questions_requiring_report(framework: Framework, answers: Mapping[str, str])
         for q in framework.questions
         if q.report_required_if is not None and answers.get(q.code) == q.report_required_if
     ]
+
+
+def open_questions(framework: Framework, answers: Mapping[str, str]) -> list[Question]:
+    """The five decisions still to answer, up to an answer that ends the framework."""
+    missing: list[Question] = []
+    for question in framework.questions:
+        answer = answers.get(question.code)
+        if answer is None:
+            missing.append(question)
+        elif question.stop_if is not None and answer == question.stop_if:
+            break
+    return missing

@@ -265,3 +265,91 @@ def test_autosave_keeps_a_draft_and_submit_uses_it(professional, login_as):
         "/signalen/concept/", {**data, "submission_key": str(uuid.uuid4()), "postcode": "x"}
     )
     assert "Nog niet automatisch bewaard" in invalid.content.decode()
+
+
+def _sent_signal(client):
+    client.post("/signalen/nieuw/", form_data())
+    return Signal.objects.latest("pk")
+
+
+def _questions(client, signal):
+    detail = client.get(f"/signalen/{signal.pk}/").content.decode()
+    return re.findall(r'name="question_code" value="([^"]+)"', detail)
+
+
+def test_only_the_reporter_records_the_reporting_code(professional, make_user, login_as):
+    signal = _sent_signal(login_as(professional))
+    coordinator = login(Client(), make_user(Role.ZORGCOORDINATOR))
+    assert coordinator.get(f"/signalen/{signal.pk}/").status_code == 200
+    for path, data in (
+        ("meldcode/afweging/", {"question_code": "vermoeden", "answer": "no", "reasoning": "x"}),
+        ("afronden/", {"reported_to_veilig_thuis": "nee", "override_reason": "x"}),
+        ("meldcode/stap/", {"number": "1", "done_on": "2026-11-01", "notes": "x"}),
+    ):
+        assert coordinator.post(f"/signalen/{signal.pk}/{path}", data).status_code == 404
+    signal.refresh_from_db()
+    assert signal.status == SignalStatus.SUBMITTED
+    assert not signal.meldcode_decisions.exists()
+
+
+def test_no_suspicion_can_be_concluded_and_then_nothing_changes(professional, login_as):
+    client = login_as(professional)
+    signal = _sent_signal(client)
+    first = _questions(client, signal)[0]
+    client.post(
+        f"/signalen/{signal.pk}/meldcode/afweging/",
+        {"question_code": first, "answer": "no", "reasoning": "Geen vermoeden meer."},
+    )
+    done = client.post(f"/signalen/{signal.pk}/afronden/", {"reported_to_veilig_thuis": "nee"})
+    assert done.status_code == 302
+    signal.refresh_from_db()
+    assert signal.status == SignalStatus.CONCLUDED
+    assert signal.report_required is False
+    late = client.post(
+        f"/signalen/{signal.pk}/meldcode/afweging/",
+        {"question_code": first, "answer": "yes", "reasoning": "Toch wel."},
+    )
+    assert late.status_code == 400
+    assert signal.meldcode_decisions.count() == 1
+
+
+def test_required_report_message_stands_next_to_the_reason(professional, login_as):
+    client = login_as(professional)
+    signal = _sent_signal(client)
+    for code in _questions(client, signal):
+        client.post(
+            f"/signalen/{signal.pk}/meldcode/afweging/",
+            {"question_code": code, "answer": "yes", "reasoning": "Omdat."},
+        )
+    refused = client.post(f"/signalen/{signal.pk}/afronden/", {"reported_to_veilig_thuis": "nee"})
+    form = refused.context["conclude_form"]
+    assert "Melden bij Veilig Thuis is verplicht" in form.errors["override_reason"][0]
+
+
+def test_edit_page_always_edits_its_own_draft(professional, login_as):
+    client = login_as(professional)
+    client.post("/signalen/nieuw/", form_data(actie="concept"))
+    draft = Signal.objects.get()
+    client.post(
+        f"/signalen/{draft.pk}/bewerken/",
+        form_data(submission_key=str(uuid.uuid4()), actie="concept", school="Nieuw"),
+    )
+    assert Signal.objects.count() == 1
+    draft.refresh_from_db()
+    assert draft.school == "Nieuw"
+
+
+def test_audit_rows_of_signal_writes_carry_the_ip(professional, login_as):
+    client = login_as(professional)
+    client.post("/signalen/nieuw/", form_data(), REMOTE_ADDR="10.9.8.7")
+    assert AuditEvent.objects.get(action="signal.submit").client_ip == "10.9.8.7"
+
+
+def test_a_signal_without_a_care_region_says_so(professional, login_as, region):
+    professional.regions.clear()
+    client = login_as(professional)
+    response = client.post(
+        "/signalen/nieuw/", form_data(residence="GM0014", school_municipality="")
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "nog geen zorgcoördinatieregio ingesteld" in page
