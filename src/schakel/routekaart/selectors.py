@@ -161,9 +161,15 @@ def route_map_list_for_user(*, user: Any) -> list[RouteMap]:
 
 def route_map_get_for_user(*, user: Any, route_map_id: int, action: str) -> RouteMap:
     try:
-        return _visible_maps(user, action).get(pk=route_map_id)
+        route_map = _visible_maps(user, action).get(pk=route_map_id)
     except RouteMap.DoesNotExist as exc:
         raise NotFoundOrForbidden() from exc
+    # Editing a region's map needs the whole region in one's scope, not one shared municipality.
+    if action == Action.ROUTEKAART_EDIT and not route_map_area_editable(
+        user=user, region=route_map.region, municipality=route_map.municipality
+    ):
+        raise NotFoundOrForbidden()
+    return route_map
 
 
 def route_map_area_editable(

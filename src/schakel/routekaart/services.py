@@ -1,6 +1,7 @@
 """Writes on route maps: the default map, new versions, publishing, maps per region."""
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from schakel.accounts.models import User
@@ -58,7 +59,11 @@ def routekaart_ensure_default() -> RouteMap:
 
 @transaction.atomic
 def route_map_create(
-    *, actor: User, region: Region | None = None, municipality: Municipality | None = None
+    *,
+    actor: User,
+    region: Region | None = None,
+    municipality: Municipality | None = None,
+    request: HttpRequest | None = None,
 ) -> RouteMap:
     """A region's or municipality's own map, starting as a copy of the map that applies now."""
     if (region is None) == (municipality is None):
@@ -90,13 +95,19 @@ def route_map_create(
         action="routekaart.create",
         subject_type="routekaart",
         subject_id=route_map.pk,
+        request=request,
     )
     return route_map
 
 
 @transaction.atomic
 def route_map_version_create(
-    *, actor: User, route_map_id: int, yaml_text: str, note: str
+    *,
+    actor: User,
+    route_map_id: int,
+    yaml_text: str,
+    note: str,
+    request: HttpRequest | None = None,
 ) -> RouteMapVersion:
     route_map = route_map_get_for_user(
         user=actor, route_map_id=route_map_id, action=Action.ROUTEKAART_EDIT
@@ -122,6 +133,7 @@ def route_map_version_create(
         action="routekaart.version_create",
         subject_type="routekaart",
         subject_id=route_map.pk,
+        request=request,
         details={"version": version.number},
     )
     return version
@@ -129,7 +141,11 @@ def route_map_version_create(
 
 @transaction.atomic
 def route_map_version_publish(
-    *, actor: User, version_id: int, accept_failures: bool = False
+    *,
+    actor: User,
+    version_id: int,
+    accept_failures: bool = False,
+    request: HttpRequest | None = None,
 ) -> RouteMapVersion:
     version = (
         RouteMapVersion.objects.select_for_update()
@@ -144,6 +160,14 @@ def route_map_version_publish(
     )
     if version.status != VersionStatus.DRAFT:
         raise DomainValidationError("Alleen een concept kan worden gepubliceerd.")
+    current = RouteMapVersion.objects.filter(
+        route_map=version.route_map, status=VersionStatus.PUBLISHED
+    ).first()
+    if current is not None and current.number > version.number:
+        raise DomainValidationError(
+            f"Versie {current.number} is nieuwer en al gepubliceerd. Maak een nieuw concept "
+            "op basis van die versie."
+        )
     failures = sum(
         not result.passed
         for result in route_map_check(route_map=version.route_map, yaml_text=version.yaml_text)
@@ -165,13 +189,16 @@ def route_map_version_publish(
         action="routekaart.publish",
         subject_type="routekaart",
         subject_id=version.route_map_id,
+        request=request,
         details={"version": version.number, "scenario_failures": failures},
     )
     return version
 
 
 @transaction.atomic
-def route_map_scenarios_update(*, actor: User, route_map_id: int, scenarios_yaml: str) -> RouteMap:
+def route_map_scenarios_update(
+    *, actor: User, route_map_id: int, scenarios_yaml: str, request: HttpRequest | None = None
+) -> RouteMap:
     route_map = route_map_get_for_user(
         user=actor, route_map_id=route_map_id, action=Action.ROUTEKAART_EDIT
     )
@@ -188,5 +215,27 @@ def route_map_scenarios_update(*, actor: User, route_map_id: int, scenarios_yaml
             action="routekaart.scenarios_update",
             subject_type="routekaart",
             subject_id=route_map.pk,
+            request=request,
         )
     return route_map
+
+
+@transaction.atomic
+def route_map_save(
+    *,
+    actor: User,
+    route_map_id: int,
+    yaml_text: str,
+    scenarios_yaml: str,
+    note: str,
+    request: HttpRequest | None = None,
+) -> RouteMapVersion:
+    """Save the map's own scenarios and a new draft version together, or neither."""
+    if not note.strip():
+        raise DomainValidationError("Beschrijf kort wat u verandert en waarom.", field="note")
+    route_map_scenarios_update(
+        actor=actor, route_map_id=route_map_id, scenarios_yaml=scenarios_yaml, request=request
+    )
+    return route_map_version_create(
+        actor=actor, route_map_id=route_map_id, yaml_text=yaml_text, note=note, request=request
+    )

@@ -72,6 +72,7 @@ def routekaart_create_view(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 region=form.cleaned_data["region"],
                 municipality=form.cleaned_data["municipality"],
+                request=request,
             )
         except DomainValidationError as error:
             messages.error(request, error.message)
@@ -165,19 +166,18 @@ def routekaart_edit_view(request: HttpRequest, route_map_id: int) -> HttpRespons
             route_map.scenarios_yaml = form.cleaned_data["scenarios_yaml"]
             if request.POST.get("actie") == "opslaan":
                 try:
-                    services.route_map_scenarios_update(
-                        actor=request.user,
-                        route_map_id=route_map.pk,
-                        scenarios_yaml=route_map.scenarios_yaml,
-                    )
-                    version = services.route_map_version_create(
+                    version = services.route_map_save(
                         actor=request.user,
                         route_map_id=route_map.pk,
                         yaml_text=yaml_text,
+                        scenarios_yaml=route_map.scenarios_yaml,
                         note=form.cleaned_data["note"],
+                        request=request,
                     )
                 except DomainValidationError as error:
-                    form.add_error("note", error.message)
+                    form.add_error(
+                        error.field if error.field in form.fields else None, error.message
+                    )
                 else:
                     messages.success(request, _("Opgeslagen als concept. Controleer en publiceer."))
                     return redirect("routekaart:version", version_id=version.pk)
@@ -242,6 +242,7 @@ def routekaart_publish_view(request: HttpRequest, version_id: int) -> HttpRespon
             actor=request.user,
             version_id=version_id,
             accept_failures=form.cleaned_data.get("accept_failures", False),
+            request=request,
         )
     except DomainValidationError as error:
         messages.error(request, error.message)

@@ -141,3 +141,48 @@ def test_publishing_a_missing_or_foreign_version_is_a_404(make_user, login_as, r
     client = login_as(make_user(Role.FUNCTIONEEL_BEHEERDER))
     assert client.post("/routekaart/versie/999999/publiceren/", {}).status_code == 404
     assert client.get("/routekaart/versie/999999/").status_code == 404
+
+
+def test_an_older_draft_cannot_replace_a_newer_published_version(make_user, login_as, region):
+    client = login_as(make_user(Role.FUNCTIONEEL_BEHEERDER))
+    route_map = _region_map(client, region)
+    text = route_map.versions.get().yaml_text
+    for note in ("twee", "drie"):
+        client.post(
+            f"/routekaart/{route_map.pk}/bewerken/",
+            {"yaml_text": text, "actie": "opslaan", "note": note},
+        )
+    v2, v3 = route_map.versions.get(number=2), route_map.versions.get(number=3)
+    client.post(f"/routekaart/versie/{v3.pk}/publiceren/", {"accept_failures": "on"})
+    client.post(f"/routekaart/versie/{v2.pk}/publiceren/", {"accept_failures": "on"})
+    v2.refresh_from_db()
+    assert v2.status == VersionStatus.DRAFT
+    assert route_map.versions.get(status=VersionStatus.PUBLISHED) == v3
+
+
+def test_saving_without_a_note_saves_nothing(make_user, login_as, region):
+    client = login_as(make_user(Role.FUNCTIONEEL_BEHEERDER))
+    route_map = _region_map(client, region)
+    text = route_map.versions.get().yaml_text
+    scenario = "scenarios:\n- name: eigen\n  situation: {acute_danger: true}\n  must: [bel-112]\n"
+    response = client.post(
+        f"/routekaart/{route_map.pk}/bewerken/",
+        {"yaml_text": text, "actie": "opslaan", "note": "", "scenarios_yaml": scenario},
+    )
+    assert response.status_code == 400
+    assert "Beschrijf kort wat u verandert" in response.content.decode()
+    route_map.refresh_from_db()
+    assert route_map.scenarios_yaml == ""
+    assert route_map.versions.count() == 1
+
+
+def test_a_region_map_needs_the_whole_region_to_edit(make_user, login_as, region):
+    from schakel.accounts.tests.factories import RegionFactory, municipality
+
+    owner = login(Client(), make_user(Role.FUNCTIONEEL_BEHEERDER))
+    route_map = _region_map(owner, region)
+    partial = RegionFactory(name="Deelregio", municipalities=[municipality("GM0344")])
+    half = make_user(Role.FUNCTIONEEL_BEHEERDER, regions=[partial])
+    half_client = login(Client(), half)
+    assert half_client.get(f"/routekaart/{route_map.pk}/").status_code == 200
+    assert half_client.get(f"/routekaart/{route_map.pk}/bewerken/").status_code == 404
