@@ -2,12 +2,16 @@
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
+from schakel.geo.models import Municipality, Region
+
 from .policy import Action, scope_for
+from .scoping import municipality_ids_in_scope
 
 
 class SchakelAdminSite(OTPAdminSite):
@@ -50,3 +54,17 @@ class PolicyModelAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return self.admin_site.has_permission(request)
+
+
+def admin_municipality_ids(request: HttpRequest) -> set[int]:
+    """The municipalities this functioneel beheerder manages (their regions)."""
+    scope = scope_for(request.user, Action.ADMIN_ACCESS)
+    return municipality_ids_in_scope(request.user, scope) if scope is not None else set()
+
+
+def regions_within(ids: set[int]) -> QuerySet[Region]:
+    """Regions that lie entirely within these municipalities."""
+    outside = Municipality.objects.exclude(id__in=ids)
+    return (
+        Region.objects.filter(municipalities__in=ids).exclude(municipalities__in=outside).distinct()
+    )

@@ -76,3 +76,8 @@ def user_get_for_user(
                 request=request,
             )
     return user
+
+
+def user_in_audit_scope(officer: Any, user_id: int) -> bool:
+    """Whether a privacy officer oversees this account (it lies in their region)."""
+    return users_in_scope(actor=officer, action=Action.AUDIT_VIEW).filter(pk=user_id).exists()

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-SUBJECT_TYPES = [("user", _("Gebruikersaccount"))]
+from .subjects import subject_choices
 
 
 class SubjectLogForm(forms.Form):
     subject_type = forms.ChoiceField(
         label=_("Soort gegeven"),
-        choices=SUBJECT_TYPES,
+        choices=subject_choices,
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
     subject_id = forms.IntegerField(

@@ -14,6 +14,7 @@ from schakel.common.exceptions import NotFoundOrForbidden
 from .domain.chain import ChainRow, Checkpoint, VerifyResult, verify
 from .models import AuditEvent
 from .services import audit_record
+from .subjects import subject_in_scope
 
 
 def audit_events_for_subject(
@@ -22,8 +23,8 @@ def audit_events_for_subject(
     """Who looked at this subject, when and why. Reading the log is itself logged."""
     if scope_for(user, Action.AUDIT_VIEW) is None:
         raise NotFoundOrForbidden()
-    if subject_type == "user" and not _actor_ids_in_scope(user).filter(pk=subject_id).exists():
-        raise NotFoundOrForbidden()  # a subject outside the officer's region
+    if not subject_id.isdigit() or not subject_in_scope(user, subject_type, int(subject_id)):
+        raise NotFoundOrForbidden()  # unknown, or a subject outside the officer's region
     with transaction.atomic():
         audit_record(
             actor=user,

@@ -161,3 +161,15 @@ def meldcode_for_signal(signal: Signal) -> Framework:
     if code and code in meldcode().frameworks:
         return meldcode().frameworks[code]
     return meldcode().framework_for(signal.organisation.kind)
+
+
+def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
+    """Whether a privacy officer oversees this signal (region or a place in their area)."""
+    scope = scope_for(officer, Action.AUDIT_VIEW)
+    if scope is None:
+        return False
+    ids = municipality_ids_in_scope(officer, scope)
+    regions = officer.regions.values_list("id", flat=True)
+    return Signal.objects.filter(
+        Q(region_id__in=regions) | Q(places__municipality_id__in=ids), pk=signal_id
+    ).exists()

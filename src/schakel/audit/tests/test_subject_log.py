@@ -71,3 +71,33 @@ def test_subjects_outside_the_officers_region_are_not_shown(make_user, login_as,
     assert response.status_code == 400
     assert "Binnen uw regio bestaat geen gegeven" in response.content.decode()
     assert outsider.username not in response.content.decode()
+
+
+def test_privacy_officer_sees_who_looked_at_a_signal(make_user, login_as, region):
+    import uuid
+
+    from django.test import Client
+
+    from conftest import login
+    from schakel.intake.services import SignalInput, signal_submit
+
+    reporter = make_user(Role.PROFESSIONAL)
+    signal = signal_submit(
+        actor=reporter,
+        submission_key=uuid.uuid4(),
+        data=SignalInput(
+            given_names="Kai", surname="Logboek (fictief)", places=[("GM0344", "residence")]
+        ),
+    )
+    coordinator = make_user(Role.ZORGCOORDINATOR)
+    login(Client(), coordinator).get(f"/signalen/{signal.pk}/")
+    client = login_as(make_user(Role.PRIVACY_OFFICER))
+    response = client.post(
+        "/logboek/",
+        {"subject_type": "signal", "subject_id": signal.pk, "reason": "Klacht van ouders"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert coordinator.username in body
+    assert "signal.view" in body
+    assert "signal.submit" in body
