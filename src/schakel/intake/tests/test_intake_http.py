@@ -353,3 +353,16 @@ def test_a_signal_without_a_care_region_says_so(professional, login_as, region):
     )
     page = client.get(response["Location"]).content.decode()
     assert "nog geen zorgcoördinatieregio ingesteld" in page
+
+
+def test_a_refused_decision_keeps_what_was_typed(professional, login_as):
+    client = login_as(professional)
+    signal = _sent_signal(client)
+    code = _questions(client, signal)[1]
+    response = client.post(
+        f"/signalen/{signal.pk}/meldcode/afweging/",
+        {"question_code": code, "answer": "yes", "reasoning": ""},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert f'value="yes" id="ja-{code}" checked' in body
