@@ -76,9 +76,9 @@ def test_subjects_outside_the_officers_region_are_not_shown(make_user, login_as,
 def test_privacy_officer_sees_who_looked_at_a_signal(make_user, login_as, region):
     import uuid
 
+    from conftest import login
     from django.test import Client
 
-    from conftest import login
     from schakel.intake.services import SignalInput, signal_submit
 
     reporter = make_user(Role.PROFESSIONAL)
