@@ -102,6 +102,7 @@ def test_audit_search_shows_who_looked(role_context):
 
     page = role_context("demo-privacy").new_page()
     page.goto("/logboek/")
+    page.get_by_label("Soort gegeven").select_option(label="Gebruikersaccount")
     page.get_by_label("Nummer (id)").fill(user_id)
     page.get_by_label("Waarom kijkt u dit na?").fill("Test van de inzage")
     page.get_by_role("button", name="Zoek in logboek").click()
