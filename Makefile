@@ -22,7 +22,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/schakel migrate --noinput
 	$(DEMO_ENV) $(BIN)/schakel load_reference_data
 	$(DEMO_ENV) $(BIN)/schakel demo_load
-	@$(DEMO_ENV) $(BIN)/schakel demo_logins
+	@$(DEMO_ENV) SCHAKEL_DEMO_URL=http://$(HOST):$(PORT) $(BIN)/schakel demo_logins
 	$(DEMO_ENV) $(BIN)/schakel runserver --noreload $(HOST):$(PORT)
 
 lint: install

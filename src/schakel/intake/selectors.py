@@ -128,7 +128,7 @@ def signal_queue_for_user(
             action="signal.queue",
             subject_type="signal",
             request=request,
-            details={"count": len(rows), "filter": only},
+            details={"count": len(rows), "filter": only, "shown": [s.pk for s in rows]},
         )
     return rows, QueueCounts(**counts)
 

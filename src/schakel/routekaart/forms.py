@@ -20,7 +20,7 @@ class RouteMapEditForm(forms.Form):
         widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
     )
     scenarios_yaml = forms.CharField(
-        label=_("Eigen scenario's (YAML, niet verplicht)"),
+        label=_("Eigen scenario's (YAML)"),
         required=False,
         widget=forms.Textarea(attrs={**TEXTAREA_CODE, "rows": 10}),
         help_text=_(

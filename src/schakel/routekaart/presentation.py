@@ -1,6 +1,7 @@
 """How a route map is shown: Dutch labels, rules in words, and the diagram layout (pure)."""
 
 from dataclasses import dataclass
+from textwrap import wrap
 
 from .domain.rules import ACTION_LABELS, URGENCIES, URGENCY_LABELS, Condition, RouteMapDoc
 from .domain.situation import FIELD_LABELS
@@ -89,6 +90,12 @@ class Box:
     contact: str
     phone: str
 
+    @property
+    def label_rows(self) -> list[tuple[int, str]]:
+        """The label in at most two lines that fit the box, with their y position."""
+        lines = wrap(self.label, width=30, max_lines=2, placeholder="…")
+        return [(self.y + 20 + 16 * index, line) for index, line in enumerate(lines)]
+
 
 @dataclass(frozen=True)
 class Column:
@@ -106,7 +113,7 @@ class Diagram:
     origin_y: int
 
 
-BOX_W, BOX_H, GAP, COL_W, TOP = 220, 64, 12, 250, 70
+BOX_W, BOX_H, GAP, COL_W, TOP = 220, 80, 12, 250, 70
 
 
 def diagram(doc: RouteMapDoc) -> Diagram:

@@ -1,8 +1,11 @@
 """Writes on route maps: the default map, new versions, publishing, maps per region."""
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from schakel.accounts.models import User
 from schakel.accounts.policy import Action
@@ -80,10 +83,12 @@ def route_map_create(
     route_map = RouteMap(scope=scope, region=region, municipality=municipality)
     route_map.full_clean()
     route_map.save()
+    doc = route_map_from_yaml(source.yaml_text)
+    copy = replace(doc, name=f"Routekaart {region.name if region else municipality.name}")
     RouteMapVersion.objects.create(
         route_map=route_map,
         number=1,
-        yaml_text=source.yaml_text,
+        yaml_text=route_map_to_yaml(copy),
         status=VersionStatus.PUBLISHED,
         note=f"Overgenomen van {source.route_map} versie {source.number}",
         created_by=actor,
@@ -174,7 +179,12 @@ def route_map_version_publish(
     )
     if failures and not accept_failures:
         raise DomainValidationError(
-            f"{failures} scenario('s) slagen niet. Bevestig dat u toch wilt publiceren."
+            ngettext(
+                "%(n)s scenario slaagt niet. Bevestig dat u toch wilt publiceren.",
+                "%(n)s scenario's slagen niet. Bevestig dat u toch wilt publiceren.",
+                failures,
+            )
+            % {"n": failures}
         )
     RouteMapVersion.objects.filter(
         route_map=version.route_map, status=VersionStatus.PUBLISHED

@@ -251,6 +251,21 @@ def routekaart_publish_view(request: HttpRequest, version_id: int) -> HttpRespon
     return redirect("routekaart:detail", route_map_id=version.route_map_id)
 
 
+# What each place does, said to a young person (the route map's notes are for professionals).
+YOUTH_TEXTS = {
+    "chat-met-fier": "Chat anoniem met iemand van Fier. Je hoeft je naam niet te zeggen.",
+    "kindertelefoon": "Bel of chat gratis en anoniem. Je kunt over alles praten.",
+    "csg": (
+        "Is er seks tegen je wil gebeurd, ook als het een paar dagen geleden is? Bel zo snel "
+        "mogelijk. Ze helpen je met je lichaam, je gevoel, en met aangifte als je dat wilt."
+    ),
+    "veilig-thuis": (
+        "Voor advies als je je zorgen maakt om jezelf of om iemand anders. Dat kan ook anoniem."
+    ),
+    "politie": "Wil je aangifte doen of iets vertellen? Bel de politie. Bij gevaar: bel 112.",
+}
+
+
 @public
 def help_index_view(request: HttpRequest) -> HttpResponse:
     """Public: choose your municipality. No login, no cookies, no JavaScript needed."""
@@ -270,15 +285,17 @@ def help_view(request: HttpRequest, code: str) -> HttpResponse:
     contacts = with_local_contacts(
         route_map_from_yaml(version.yaml_text), municipality_code=code
     ).contacts
+    shown = [
+        {"contact": contacts[code], "text": YOUTH_TEXTS[code]}
+        for code in YOUTH_TEXTS
+        if code in contacts
+    ]
     return render(
         request,
         "routekaart/help.html",
         {
             "municipality": municipality,
             "contacts": contacts,
-            "wanted": [
-                contacts.get(c)
-                for c in ("112", "chat-met-fier", "kindertelefoon", "veilig-thuis", "politie")
-            ],
+            "shown": shown,
         },
     )

@@ -1,5 +1,6 @@
 """Print the demo logins, their TOTP secrets and the current codes (demo mode only)."""
 
+import os
 from typing import Any
 
 from django.conf import settings
@@ -20,7 +21,8 @@ class Command(BaseCommand):
             raise CommandError("Alleen beschikbaar met SCHAKEL_DEMO_MODE=1.")
         if not options["codes"]:
             self.stdout.write("")
-            self.stdout.write("Schakel demo: http://127.0.0.1:8000  (DEMO, fictieve gegevens)")
+            url = os.environ.get("SCHAKEL_DEMO_URL", "http://127.0.0.1:8000")
+            self.stdout.write(f"Schakel demo: {url}  (DEMO, fictieve gegevens)")
             self.stdout.write(f"Wachtwoord voor elk demo-account: {DEMO_PASSWORD}")
             self.stdout.write("TOTP-sleutel: voer in in een authenticator-app, of vraag de code")
             self.stdout.write("van dit moment op met: .venv/bin/schakel demo_logins --codes")

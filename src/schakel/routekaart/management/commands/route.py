@@ -52,16 +52,19 @@ class Command(BaseCommand):
     def _read(self, source: str) -> dict[str, Any]:
         try:
             text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        except FileNotFoundError as error:
+            raise CommandError(f"Bestand {source} bestaat niet.", returncode=USAGE_ERROR) from error
         except OSError as error:
             raise CommandError(
-                f"Kan {source} niet lezen: {error.strerror}.", returncode=USAGE_ERROR
+                f"Kan {source} niet lezen (geen toegang of geen gewoon bestand).",
+                returncode=USAGE_ERROR,
             ) from error
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise CommandError(
-                f"Geen geldige JSON in {source}: regel {error.lineno}, kolom {error.colno}: "
-                f"{error.msg}.",
+                f"Geen geldige JSON in {source}: de fout zit in regel {error.lineno}, "
+                f"kolom {error.colno}. Controleer aanhalingstekens, komma's en haakjes.",
                 returncode=USAGE_ERROR,
             ) from error
         if not isinstance(data, dict):
@@ -72,9 +75,15 @@ class Command(BaseCommand):
         return data
 
     def _compiled(self, municipality: str | None):  # type: ignore[no-untyped-def]
+        from schakel.geo.models import Municipality
         from schakel.routekaart.selectors import routing_for
 
         try:
+            if municipality and not Municipality.objects.filter(code=municipality).exists():
+                self.stderr.write(
+                    f"Let op: gemeente {municipality} is onbekend; de standaard-routekaart "
+                    "is gebruikt."
+                )
             compiled, _version = routing_for(municipality_code=municipality)
         except DatabaseError:
             # No database yet (e.g. straight after `make install`): the shipped default map.
