@@ -33,6 +33,8 @@ class Action:
     SIGNAL_VIEW = "signal.view"
     SIGNAL_QUEUE = "signal.queue"
     MELDCODE_RECORD = "meldcode.record"
+    CASE_VIEW = "case.view"
+    CASE_MANAGE = "case.manage"
 
 
 _ALL_ROLES = tuple(Role)
@@ -63,6 +65,9 @@ POLICY: dict[str, dict[str, Scope]] = {
     Action.SIGNAL_QUEUE: {Role.ZORGCOORDINATOR: Scope.REGION},
     # The reporting code is the reporter's own duty: only on one's own signals.
     Action.MELDCODE_RECORD: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.OWN},
+    # Cases are the care coordinator's work, within their region.
+    Action.CASE_VIEW: {Role.ZORGCOORDINATOR: Scope.REGION},
+    Action.CASE_MANAGE: {Role.ZORGCOORDINATOR: Scope.REGION},
 }
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "schakel.kennis",
     "schakel.routekaart",
     "schakel.intake",
+    "schakel.cases",
     "schakel.api",
 ]
 

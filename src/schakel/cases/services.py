@@ -1,0 +1,415 @@
+"""Writes on cases: open from a signal, attach/detach signals, decisions, referrals,
+missing episodes, the plan for after 18, closing and reopening, optimistic locking."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from schakel.accounts.models import User
+from schakel.accounts.policy import Action
+from schakel.audit.services import audit_record
+from schakel.common.exceptions import ConflictError, DomainValidationError, NotFoundOrForbidden
+from schakel.intake.constants import SignalStatus
+from schakel.intake.selectors import signal_get_for_user
+
+from .domain.closing import Aftercare as AftercareSpec
+from .domain.closing import CaseStatus, check_case_transition, closing_problems
+from .domain.decisions import DecisionDraft, decision_problems
+from .domain.locking import CONFLICT_MESSAGE, FieldChange, conflicts
+from .domain.missing import MissingEpisode as EpisodeSpec
+from .domain.missing import episode_problems
+from .domain.referrals import INITIAL_STATUS, ReferralStatus, check_transition
+from .domain.workflow import TransitionError
+from .models import (
+    Aftercare,
+    Case,
+    CaseSignal,
+    Decision,
+    MissingEpisode,
+    Referral,
+    ReferralEvent,
+    TransitionPlan,
+)
+from .selectors import case_get_for_user, plan_spec
+
+
+class FormProblems(DomainValidationError):
+    """Several fields are missing or wrong; ``problems`` maps field name to a Dutch message."""
+
+    def __init__(self, problems: Mapping[str, str], message: str) -> None:
+        self.problems = dict(problems)
+        super().__init__(message)
+
+
+class CaseConflict(ConflictError):
+    """Someone else changed the case since the form was opened; nothing was saved."""
+
+    def __init__(self, changes: list[FieldChange]) -> None:
+        self.changes = changes
+        super().__init__(CONFLICT_MESSAGE)
+
+
+def _managed_case(actor: User, case_id: int) -> Case:
+    case = case_get_for_user(user=actor, case_id=case_id, action=Action.CASE_MANAGE, audit=False)
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _audit(actor: User, action: str, case: Case, request: HttpRequest | None, **extra: Any) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        subject_type="case",
+        subject_id=case.pk,
+        request=request,
+        **extra,
+    )
+
+
+def _touch(case: Case) -> None:
+    case.lock_version += 1
+    case.save(update_fields=["lock_version", "updated_at"])
+
+
+@transaction.atomic
+def case_open_from_signal(
+    *, actor: User, signal_id: int, request: HttpRequest | None = None
+) -> Case:
+    """Open a case for the young person of a sent signal, and attach that signal."""
+    signal = signal_get_for_user(
+        user=actor, signal_id=signal_id, action=Action.SIGNAL_QUEUE, audit=False
+    )
+    if signal.status == SignalStatus.DRAFT:
+        raise NotFoundOrForbidden()
+    if signal.region_id is None:
+        raise DomainValidationError("Dit signaal hoort nog bij geen regio.")
+    if CaseSignal.objects.filter(signal=signal, detached_at__isnull=True).exists():
+        raise DomainValidationError("Dit signaal hoort al bij een casus.")
+    case = Case(
+        region_id=signal.region_id,
+        owner=actor,
+        given_names=signal.given_names,
+        roepnaam=signal.roepnaam,
+        tussenvoegsel=signal.tussenvoegsel,
+        surname=signal.surname,
+        date_of_birth=signal.date_of_birth,
+        exploitation_types=list(signal.exploitation_types),
+    )
+    case.full_clean()
+    case.save()
+    case.municipalities.set({p.municipality_id for p in signal.places.all()})
+    CaseSignal.objects.create(
+        case=case, signal=signal, attached_by=actor, reason="Casus geopend vanuit dit signaal"
+    )
+    _audit(actor, "case.open", case, request, details={"signal": signal.pk})
+    return case
+
+
+@transaction.atomic
+def case_signal_attach(
+    *,
+    actor: User,
+    case_id: int,
+    signal_id: int,
+    reason: str,
+    request: HttpRequest | None = None,
+) -> CaseSignal:
+    case = _managed_case(actor, case_id)
+    signal = signal_get_for_user(
+        user=actor, signal_id=signal_id, action=Action.SIGNAL_QUEUE, audit=False
+    )
+    if not reason.strip():
+        raise DomainValidationError(
+            "Schrijf op waarom dit signaal bij deze jongere hoort.", field="reason"
+        )
+    if CaseSignal.objects.filter(signal=signal, detached_at__isnull=True).exists():
+        raise DomainValidationError("Dit signaal hoort al bij een casus. Koppel het eerst los.")
+    link = CaseSignal.objects.create(
+        case=case, signal=signal, attached_by=actor, reason=reason.strip()
+    )
+    _touch(case)
+    _audit(
+        actor,
+        "case.signal_attach",
+        case,
+        request,
+        reason=reason.strip(),
+        details={"signal": signal.pk},
+    )
+    return link
+
+
+@transaction.atomic
+def case_signal_detach(
+    *,
+    actor: User,
+    case_id: int,
+    signal_id: int,
+    reason: str,
+    request: HttpRequest | None = None,
+) -> CaseSignal:
+    """Undo an attachment. The row stays, with who detached it, when and why."""
+    case = _managed_case(actor, case_id)
+    link = CaseSignal.objects.filter(
+        case=case, signal_id=signal_id, detached_at__isnull=True
+    ).first()
+    if link is None:
+        raise NotFoundOrForbidden()
+    if not reason.strip():
+        raise DomainValidationError("Schrijf op waarom u dit signaal loskoppelt.", field="reason")
+    link.detached_by = actor
+    link.detached_at = timezone.now()
+    link.detach_reason = reason.strip()
+    link.save()
+    _touch(case)
+    _audit(
+        actor,
+        "case.signal_detach",
+        case,
+        request,
+        reason=reason.strip(),
+        details={"signal": signal_id},
+    )
+    return link
+
+
+@transaction.atomic
+def case_update(
+    *,
+    actor: User,
+    case_id: int,
+    base: Mapping[str, object],
+    changes: Mapping[str, object],
+    labels: Mapping[str, str],
+    request: HttpRequest | None = None,
+) -> Case:
+    """Change case fields. ``base`` is what the user saw; a conflicting change is refused."""
+    case = _managed_case(actor, case_id)
+    current = {name: getattr(case, name) for name in changes}
+    found = conflicts(base, current, changes, labels)
+    if found:
+        raise CaseConflict(found)
+    for name, value in changes.items():
+        setattr(case, name, value)
+    case.lock_version += 1
+    case.full_clean()
+    case.save()
+    _audit(actor, "case.update", case, request, details={"fields": sorted(changes)})
+    return case
+
+
+@transaction.atomic
+def decision_record(
+    *, actor: User, case_id: int, draft: DecisionDraft, request: HttpRequest | None = None
+) -> Decision:
+    """Record a decision. Refused, naming every missing part, unless it is complete."""
+    case = _managed_case(actor, case_id)
+    problems = decision_problems(draft)
+    if problems:
+        raise FormProblems(problems, "Het besluit is nog niet compleet. Vul aan wat ontbreekt.")
+    assert draft.child_heard is not None and draft.parents_involved is not None  # noqa: S101
+    decision = Decision.objects.create(
+        case=case,
+        decided_by=actor,
+        what=draft.what.strip(),
+        why=draft.why.strip(),
+        child_heard=draft.child_heard,
+        child_view=draft.child_view.strip(),
+        child_not_heard_reason=draft.child_not_heard_reason.strip(),
+        best_interest=draft.best_interest.strip(),
+        parents_involved=draft.parents_involved,
+        parents_reason=draft.parents_reason.strip(),
+        parents_extra_justification=draft.parents_extra_justification.strip(),
+        shares_data=draft.shares_data,
+        shared_with=draft.shared_with.strip(),
+        legal_basis=draft.legal_basis,
+    )
+    _touch(case)
+    _audit(actor, "case.decision", case, request, details={"decision": decision.pk})
+    return decision
+
+
+@transaction.atomic
+def referral_send(
+    *,
+    actor: User,
+    case_id: int,
+    to_name: str,
+    kind: str,
+    on: date,
+    request: HttpRequest | None = None,
+) -> Referral:
+    case = _managed_case(actor, case_id)
+    if not to_name.strip():
+        raise DomainValidationError("Vul in naar wie u verwijst.", field="to_name")
+    referral = Referral.objects.create(
+        case=case,
+        to_name=to_name.strip(),
+        kind=kind.strip(),
+        status=INITIAL_STATUS.value,
+        status_since=on,
+        created_by=actor,
+    )
+    ReferralEvent.objects.create(referral=referral, status=INITIAL_STATUS.value, on=on, by=actor)
+    _touch(case)
+    _audit(actor, "case.referral_send", case, request, details={"referral": referral.pk})
+    return referral
+
+
+@transaction.atomic
+def referral_update(
+    *,
+    actor: User,
+    referral_id: int,
+    status: str,
+    on: date,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> Referral:
+    referral = Referral.objects.filter(pk=referral_id).first()
+    if referral is None:
+        raise NotFoundOrForbidden()
+    case = _managed_case(actor, referral.case_id)
+    try:
+        check_transition(ReferralStatus(referral.status), ReferralStatus(status))
+    except (TransitionError, ValueError) as error:
+        raise DomainValidationError(str(error), field="status") from error
+    if on < referral.status_since:
+        raise DomainValidationError("De datum ligt vóór de vorige stap.", field="on")
+    referral.status = status
+    referral.status_since = on
+    referral.save(update_fields=["status", "status_since"])
+    ReferralEvent.objects.create(
+        referral=referral, status=status, on=on, by=actor, note=note.strip()
+    )
+    _touch(case)
+    _audit(
+        actor,
+        "case.referral_update",
+        case,
+        request,
+        details={"referral": referral.pk, "status": status},
+    )
+    return referral
+
+
+@transaction.atomic
+def missing_episode_record(
+    *,
+    actor: User,
+    case_id: int,
+    start: datetime,
+    end: datetime | None = None,
+    found_where: str = "",
+    reported_by: str = "",
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> MissingEpisode:
+    case = _managed_case(actor, case_id)
+    others = [EpisodeSpec(start=e.start, end=e.end) for e in case.missing_episodes.all()]
+    problems = episode_problems(start, end, timezone.now(), others=others)
+    if problems:
+        raise DomainValidationError(" ".join(problems), field="start")
+    episode = MissingEpisode.objects.create(
+        case=case,
+        start=start,
+        end=end,
+        found_where=found_where.strip(),
+        reported_by=reported_by.strip(),
+        note=note.strip(),
+        recorded_by=actor,
+    )
+    _touch(case)
+    _audit(actor, "case.missing_episode", case, request, details={"episode": episode.pk})
+    return episode
+
+
+@transaction.atomic
+def transition_plan_save(
+    *,
+    actor: User,
+    case_id: int,
+    who_takes_over: str,
+    adult_care_arranged: bool,
+    consent_asked_again: bool,
+    consent_given: bool | None,
+    agreed_on: date | None,
+    request: HttpRequest | None = None,
+) -> TransitionPlan:
+    case = _managed_case(actor, case_id)
+    plan, _created = TransitionPlan.objects.update_or_create(
+        case=case,
+        defaults={
+            "who_takes_over": who_takes_over.strip(),
+            "adult_care_arranged": adult_care_arranged,
+            "consent_asked_again": consent_asked_again,
+            "consent_given": consent_given,
+            "agreed_on": agreed_on,
+        },
+    )
+    _touch(case)
+    _audit(actor, "case.transition_plan", case, request)
+    return plan
+
+
+@transaction.atomic
+def case_close(
+    *,
+    actor: User,
+    case_id: int,
+    reason: str,
+    note: str,
+    aftercare: Sequence[AftercareSpec],
+    request: HttpRequest | None = None,
+) -> Case:
+    """Close with a reason and aftercare; turning 18 is never a reason in itself."""
+    case = _managed_case(actor, case_id)
+    try:
+        check_case_transition(CaseStatus(case.status), CaseStatus.CLOSED)
+    except TransitionError as error:
+        raise DomainValidationError(str(error)) from error
+    problems = closing_problems(
+        reason,
+        aftercare,
+        timezone.localdate(),
+        date_of_birth=case.date_of_birth,
+        transition_plan=plan_spec(getattr(case, "transition_plan", None)),
+    )
+    if problems:
+        raise FormProblems(problems, "De casus kan nog niet worden afgesloten.")
+    Aftercare.objects.bulk_create(
+        Aftercare(case=case, who=a.who.strip(), until=a.until, what=a.what.strip())
+        for a in aftercare
+        if a.until is not None
+    )
+    case.status = CaseStatus.CLOSED.value
+    case.closing_reason = reason
+    case.closing_note = note.strip()
+    case.closed_at = timezone.now()
+    case.lock_version += 1
+    case.save()
+    _audit(actor, "case.close", case, request, reason=note.strip(), details={"reason": reason})
+    return case
+
+
+@transaction.atomic
+def case_reopen(
+    *, actor: User, case_id: int, reason: str, request: HttpRequest | None = None
+) -> Case:
+    """Reopen a closed case; everything that happened before stays."""
+    case = _managed_case(actor, case_id)
+    try:
+        check_case_transition(CaseStatus(case.status), CaseStatus.OPEN)
+    except TransitionError as error:
+        raise DomainValidationError(str(error)) from error
+    if not reason.strip():
+        raise DomainValidationError("Schrijf op waarom de casus weer open gaat.", field="reason")
+    case.status = CaseStatus.OPEN.value
+    case.closed_at = None
+    case.lock_version += 1
+    case.save()
+    _audit(actor, "case.reopen", case, request, reason=reason.strip())
+    return case
