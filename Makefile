@@ -31,8 +31,10 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/schakel makemigrations --check --dry-run --settings=schakel.config.settings.test
 	$(BIN)/schakel spectacular --validate --fail-on-warn --settings=schakel.config.settings.test \
-		--file /tmp/schakel-openapi.yaml && diff -u docs/openapi.yaml /tmp/schakel-openapi.yaml \
+		--file /tmp/schakel-openapi.yaml
+	@diff -u docs/openapi.yaml /tmp/schakel-openapi.yaml \
 		|| (echo "docs/openapi.yaml is out of date: run 'make openapi'" && exit 1)
+	@echo "OpenAPI document up to date."
 
 unit: install
 	$(BIN)/pytest -m "not e2e" -q
