@@ -13,7 +13,12 @@ ROLE_PAGES = {
         "/routekaart/",
         "/routekaart/gemeente/GM0344/",
     ],
-    "demo-zorgcoordinator": ["/signalen/regio/", "/signalen/regio/?toon=acuut", "/routekaart/"],
+    "demo-zorgcoordinator": [
+        "/signalen/regio/",
+        "/signalen/regio/?toon=acuut",
+        "/routekaart/",
+        "/casussen/",
+    ],
     "demo-beheer": [
         "/routekaart/",
         "/beheer/admin/intake/indicator/",
@@ -130,3 +135,21 @@ def test_public_help_page_without_login(page: Page):
     expect(page.get_by_text("De Kindertelefoon", exact=True)).to_be_visible()
     assert page.context.cookies() == []
     assert_accessible(page)
+
+
+def test_coordinator_case_page_and_a_refused_decision(role_context):
+    page = role_context("demo-zorgcoordinator").new_page()
+    page.goto("/casussen/?soort=eighteen_without_plan")
+    page.get_by_role("link", name=re.compile("Noor")).first.click()
+    expect(page.locator("h1")).to_contain_text("Noor")
+    expect(page.get_by_text("plan voor de zorg na 18 jaar is nog niet compleet")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Wat is besloten?").fill("Aanmelden bij het expertisecentrum")
+    page.get_by_role("radio", name="Ja").first.check()  # heard, but no words of their own
+    page.get_by_role("button", name="Leg besluit vast").click()
+    expect(page.get_by_text("in zijn of haar eigen woorden").first).to_be_visible()
+    expect(page.get_by_label("Wat is besloten?")).to_have_value(
+        "Aanmelden bij het expertisecentrum"
+    )
+    assert_accessible(page)
+    page.close()

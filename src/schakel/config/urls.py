@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("schakel.audit.urls")),
     path("", include("schakel.routekaart.urls")),
     path("", include("schakel.intake.urls")),
+    path("", include("schakel.cases.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),
 ]

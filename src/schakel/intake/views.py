@@ -208,6 +208,8 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         "framework": framework,
         "questions": [(q, answers.get(q.code)) for q in framework.all_questions()],
         "can_record": can_record and signal.status == SignalStatus.SUBMITTED,
+        "can_open_case": scope_for(request.user, Action.CASE_MANAGE) is not None
+        and signal.status != SignalStatus.DRAFT,
         "step_form": forms.get("step_form") or MeldcodeStepForm(),
         "decision_form": forms.get("decision_form"),
         "conclude_form": forms.get("conclude_form") or ConcludeForm(),

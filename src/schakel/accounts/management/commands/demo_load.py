@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from schakel.accounts.demo import DemoModeOff, demo_load
+from schakel.cases.demo import demo_cases_load
 from schakel.intake.demo import demo_signals_load
 
 
@@ -17,4 +18,5 @@ class Command(BaseCommand):
         except DemoModeOff as exc:
             raise CommandError(str(exc)) from exc
         count = demo_signals_load(region_id=region.pk)
-        self.stdout.write(f"Demogegevens geladen ({count} fictieve signalen).")
+        demo_cases_load()
+        self.stdout.write(f"Demogegevens geladen ({count} fictieve signalen, een casus).")
