@@ -5,6 +5,8 @@ Later apps filter their querysets with these sets, so every selector draws the s
 
 from typing import Any
 
+from django.db.models import Q
+
 from schakel.geo.models import Municipality
 
 from .constants import Scope
@@ -21,3 +23,14 @@ def municipality_ids_in_scope(user: Any, scope: Scope) -> set[int]:
         )
         return own | regional
     return set()
+
+
+def area_q(user: Any, scope: Scope, *, municipality_path: str) -> Q:
+    """Records of the user's own regions, or naming a municipality in the user's area.
+
+    ``municipality_path`` is the lookup from the record to a municipality id, e.g.
+    ``"places__municipality_id"``; the record has a ``region`` foreign key.
+    """
+    ids = municipality_ids_in_scope(user, scope)
+    regions = user.regions.values_list("id", flat=True) if scope == Scope.REGION else []
+    return Q(region_id__in=regions) | Q(**{f"{municipality_path}__in": ids})

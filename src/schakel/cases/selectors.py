@@ -4,11 +4,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.accounts.scoping import area_q
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 
@@ -25,9 +25,7 @@ def cases_in_scope(*, user: Any, action: str = Action.CASE_VIEW) -> QuerySet[Cas
     scope = scope_for(user, action)
     if scope is None:
         raise NotFoundOrForbidden()
-    ids = municipality_ids_in_scope(user, scope)
-    regions = user.regions.values_list("id", flat=True)
-    return Case.objects.filter(Q(region_id__in=regions) | Q(municipalities__in=ids)).distinct()
+    return Case.objects.filter(area_q(user, scope, municipality_path="municipalities")).distinct()
 
 
 def case_get_for_user(

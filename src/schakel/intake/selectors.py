@@ -10,7 +10,7 @@ from django.http import HttpRequest
 
 from schakel.accounts.constants import Scope
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.accounts.scoping import area_q
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 
@@ -28,11 +28,9 @@ def signals_in_scope(*, user: Any, action: str) -> QuerySet[Signal]:
         return signals.filter(reporter=user)
     if scope == Scope.ORGANISATION:
         return signals.filter(organisation_id=user.organisation_id)
-    ids = municipality_ids_in_scope(user, scope)
-    region_ids = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
     # A care coordinator never sees another professional's unsent draft.
     return (
-        signals.filter(Q(region_id__in=region_ids) | Q(places__municipality_id__in=ids))
+        signals.filter(area_q(user, scope, municipality_path="places__municipality_id"))
         .exclude(status=SignalStatus.DRAFT)
         .distinct()
     )
@@ -168,8 +166,6 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     scope = scope_for(officer, Action.AUDIT_VIEW)
     if scope is None:
         return False
-    ids = municipality_ids_in_scope(officer, scope)
-    regions = officer.regions.values_list("id", flat=True)
     return Signal.objects.filter(
-        Q(region_id__in=regions) | Q(places__municipality_id__in=ids), pk=signal_id
+        area_q(officer, scope, municipality_path="places__municipality_id"), pk=signal_id
     ).exists()
