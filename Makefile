@@ -49,7 +49,7 @@ openapi: install
 	$(BIN)/schakel spectacular --validate --settings=schakel.config.settings.test --file docs/openapi.yaml
 
 lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra bench --generate-hashes --python-version 3.11 -o requirements.lock
 
 messages: install
 	cd src/schakel && ../../$(BIN)/schakel makemessages -l en --no-obsolete && ../../$(BIN)/schakel compilemessages -l en
