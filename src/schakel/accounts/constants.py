@@ -26,6 +26,7 @@ class Scope(models.TextChoices):
     ORGANISATION = "organisation", _("eigen organisatie")
     MUNICIPALITY = "municipality", _("eigen gemeente(n)")
     REGION = "region", _("eigen regio('s)")
+    TEAM = "team", _("als lid van het casusteam")
 
 
 class OrganisationKind(models.TextChoices):

@@ -35,6 +35,8 @@ class Action:
     MELDCODE_RECORD = "meldcode.record"
     CASE_VIEW = "case.view"
     CASE_MANAGE = "case.manage"
+    CASE_EMERGENCY = "case.emergency"
+    CASE_EMERGENCY_REVIEW = "case.emergency_review"
 
 
 _ALL_ROLES = tuple(Role)
@@ -65,9 +67,14 @@ POLICY: dict[str, dict[str, Scope]] = {
     Action.SIGNAL_QUEUE: {Role.ZORGCOORDINATOR: Scope.REGION},
     # The reporting code is the reporter's own duty: only on one's own signals.
     Action.MELDCODE_RECORD: {Role.PROFESSIONAL: Scope.OWN, Role.ZORGCOORDINATOR: Scope.OWN},
-    # Cases are the care coordinator's work, within their region.
-    Action.CASE_VIEW: {Role.ZORGCOORDINATOR: Scope.REGION},
+    # Cases are the care coordinator's work, within their region. A professional of a partner
+    # organisation on the case team sees only the sections granted, until the end date.
+    Action.CASE_VIEW: {Role.ZORGCOORDINATOR: Scope.REGION, Role.PROFESSIONAL: Scope.TEAM},
     Action.CASE_MANAGE: {Role.ZORGCOORDINATOR: Scope.REGION},
+    # Emergency access to a case of another region: with a reason, for 24 hours, reviewed by
+    # the privacy officer of the case's region.
+    Action.CASE_EMERGENCY: {Role.ZORGCOORDINATOR: Scope.OWN},
+    Action.CASE_EMERGENCY_REVIEW: {Role.PRIVACY_OFFICER: Scope.REGION},
 }
 
 

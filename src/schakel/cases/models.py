@@ -213,3 +213,91 @@ class Aftercare(models.Model):
 
     def __str__(self) -> str:
         return f"Nazorg door {self.who}"
+
+
+class CaseAction(models.Model):
+    """A step someone agreed to take, with a due date; overdue steps show in the work queue."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
+    title = models.CharField(_("actie"), max_length=200)
+    due = models.DateField(_("uiterlijk op"))
+    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due", "pk"]
+        indexes = [models.Index(fields=["case", "done_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseMember(models.Model):
+    """A professional of a partner organisation on the case team: chosen sections, until a date."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="case_memberships")
+    sections = models.JSONField(_("onderdelen"), default=list)
+    until = models.DateField(_("tot en met"))
+    added_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["added_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user"],
+                condition=Q(ended_at__isnull=True),
+                name="cases_one_active_membership",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Teamlid {self.user_id} van casus {self.case_id}"
+
+
+class EmergencyAccess(models.Model):
+    """Access to a case outside one's region, with a reason; the privacy officer reviews it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emergency_accesses")
+    user = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="emergency_accesses")
+    reason = models.TextField(_("reden"))
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("oordeel privacy officer"), blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"Noodtoegang tot casus {self.case_id}"
+
+
+class CaseStatusChange(models.Model):
+    """Opening, closing and reopening, kept forever: reopening never erases the history."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=10, choices=CASE_STATUS_CHOICES)
+    reason = models.CharField(max_length=40, blank=True)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.status} op {self.at:%d-%m-%Y}"

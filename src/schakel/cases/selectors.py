@@ -1,31 +1,148 @@
-"""Access-checked reads of cases (audited) and the care coordinator's work queue."""
+"""Access-checked reads of cases (audited) and the care coordinator's work queue.
 
-from datetime import date, datetime
+Who reaches a case, and how (``Via``): the care coordinator of the region (everything), a
+member of the case team (the sections granted, until the end date), or a care coordinator
+of another region with emergency access (24 hours, reviewed by the privacy officer).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
+from schakel.accounts.constants import Scope
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import area_q
+from schakel.accounts.scoping import municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.intake.constants import SignalStatus
+from schakel.intake.models import Signal
 
+from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
+from .domain.continuity import TRANSITION_PLAN_FROM, plan_is_complete
 from .domain.continuity import TransitionPlan as PlanSpec
-from .domain.continuity import plan_is_complete
 from .domain.missing import MissingEpisode as EpisodeSpec
-from .domain.queue import QueueCase, QueueItem, QueueReferral, work_queue
-from .domain.referrals import ReferralStatus
-from .models import Case, TransitionPlan
+from .domain.queue import (
+    OpenAction,
+    QueueCase,
+    QueueItem,
+    QueueKind,
+    QueueReferral,
+    QueueSettings,
+    Severity,
+    sort_queue,
+    work_queue,
+)
+from .domain.referrals import DEFAULT_OVERDUE_DAYS, ReferralStatus
+from .domain.timeline import Entry, timeline
+from .models import (
+    Case,
+    CaseAction,
+    CaseMember,
+    CaseSignal,
+    EmergencyAccess,
+    MissingEpisode,
+    Referral,
+    TransitionPlan,
+)
+
+# A sent signal not yet in a case shows in the work queue for this many days.
+NEW_SIGNAL_DAYS = 30
+# The work queue shows at most this many new signals (the count says how many there are).
+NEW_SIGNAL_LIMIT = 100
+
+
+def _region_q(user: Any, scope: Scope) -> Q:
+    """Cases of the user's regions, or naming a municipality in the user's area (no joins)."""
+    ids = municipality_ids_in_scope(user, scope)
+    regions = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
+    through = Case.municipalities.through.objects.filter(municipality_id__in=ids)
+    return Q(region_id__in=regions) | Q(pk__in=through.values("case_id"))
+
+
+def _active_memberships(user: Any, today: date) -> QuerySet[CaseMember]:
+    return CaseMember.objects.filter(user=user, ended_at__isnull=True, until__gte=today)
 
 
 def cases_in_scope(*, user: Any, action: str = Action.CASE_VIEW) -> QuerySet[Case]:
+    """The cases the user reaches through their role (emergency access not included)."""
     scope = scope_for(user, action)
     if scope is None:
         raise NotFoundOrForbidden()
-    return Case.objects.filter(area_q(user, scope, municipality_path="municipalities")).distinct()
+    if scope == Scope.TEAM:
+        memberships = _active_memberships(user, timezone.localdate())
+        return Case.objects.filter(pk__in=memberships.values("case_id"))
+    if scope == Scope.REGION:
+        return Case.objects.filter(_region_q(user, scope))
+    return Case.objects.none()
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    case: Case
+    via: Via
+    sections: frozenset[Section]
+    emergency: EmergencyAccess | None = None
+
+    def sees(self, section: str) -> bool:
+        return Section(section) in self.sections
+
+
+def _emergency_for(user: Any, case_id: int, now: datetime) -> EmergencyAccess | None:
+    if scope_for(user, Action.CASE_EMERGENCY) is None:
+        return None
+    return (
+        EmergencyAccess.objects.filter(user=user, case_id=case_id, expires_at__gt=now)
+        .order_by("-granted_at")
+        .first()
+    )
+
+
+def case_access_for_user(
+    *, user: Any, case_id: int, request: HttpRequest | None = None, audit: bool = True
+) -> CaseAccess:
+    """The case with what this reader may see of it; every read is audited with the way in."""
+    today = timezone.localdate()
+    scope = scope_for(user, Action.CASE_VIEW)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    case = cases_in_scope(user=user).filter(pk=case_id).select_related("region", "owner").first()
+    emergency = None
+    membership = None
+    if case is not None and scope == Scope.TEAM:
+        via = Via.TEAM
+        member = _active_memberships(user, today).filter(case_id=case_id).first()
+        if member is not None:
+            membership = Membership(parse_sections(member.sections), member.until)
+    elif case is not None:
+        via = Via.COORDINATOR
+    else:
+        emergency = _emergency_for(user, case_id, timezone.now())
+        if emergency is None:
+            raise NotFoundOrForbidden()
+        via = Via.EMERGENCY
+        case = Case.objects.select_related("region", "owner").get(pk=case_id)
+    sections = visible_sections(via=via, membership=membership, today=today)
+    if audit:
+        details: dict[str, Any] = {"via": via.value, "sections": sorted(sections)}
+        if emergency is not None:
+            details["emergency"] = emergency.pk
+        with transaction.atomic():
+            audit_record(
+                actor=user,
+                action="case.view",
+                subject_type="case",
+                subject_id=case.pk,
+                request=request,
+                details=details,
+            )
+    return CaseAccess(case=case, via=via, sections=sections, emergency=emergency)
 
 
 def case_get_for_user(
@@ -36,6 +153,7 @@ def case_get_for_user(
     request: HttpRequest | None = None,
     audit: bool = True,
 ) -> Case:
+    """A case the user reaches through their role for ``action`` (used by the services)."""
     case = (
         cases_in_scope(user=user, action=action)
         .filter(pk=case_id)
@@ -56,6 +174,26 @@ def case_get_for_user(
     return case
 
 
+def case_list_for_member(*, user: Any, request: HttpRequest | None = None) -> list[CaseMember]:
+    """A team member's active memberships, with the case (names only; no sections)."""
+    if scope_for(user, Action.CASE_VIEW) != Scope.TEAM:
+        raise NotFoundOrForbidden()
+    members = list(
+        _active_memberships(user, timezone.localdate())
+        .select_related("case", "case__owner")
+        .order_by("until")
+    )
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="case.list",
+            subject_type="case",
+            request=request,
+            details={"shown": sorted(m.case_id for m in members)},
+        )
+    return members
+
+
 def plan_spec(plan: TransitionPlan | None) -> PlanSpec | None:
     if plan is None:
         return None
@@ -68,49 +206,398 @@ def plan_spec(plan: TransitionPlan | None) -> PlanSpec | None:
     )
 
 
+def queue_settings() -> QueueSettings:
+    return QueueSettings(
+        missing_threshold=settings.SCHAKEL_REPEATED_MISSING_THRESHOLD,
+        missing_window_days=settings.SCHAKEL_REPEATED_MISSING_WINDOW_DAYS,
+    )
+
+
+def _name(given: str, tussenvoegsel: str, surname: str, fallback: str) -> str:
+    return " ".join(part for part in (given, tussenvoegsel, surname) if part) or fallback
+
+
+def _queue_candidates(cases: QuerySet[Case], today: date, now: datetime) -> QuerySet[Case]:
+    """Open cases that may have something in the queue; the pure rule decides what exactly.
+
+    A cheap pre-filter in SQL, so the queue does not load every open case of the region. Each
+    condition is wider than (or equal to) the rule it stands for.
+    """
+    conf = queue_settings()
+    window_start = now - timedelta(days=conf.missing_window_days)
+    years, months = TRANSITION_PLAN_FROM
+    # Everyone born after this day is younger than 17 years and 6 months (a few days wider).
+    total = today.year * 12 + today.month - 1 - (years * 12 + months)
+    born_before = date(total // 12, total % 12 + 1, 1) + timedelta(days=35)
+    shortest_limit = min(DEFAULT_OVERDUE_DAYS.values())
+    episodes = MissingEpisode.objects.filter(case=OuterRef("pk")).filter(
+        Q(end__isnull=True) | Q(start__gte=window_start)
+    )
+    referrals = Referral.objects.filter(
+        case=OuterRef("pk"),
+        status__in=[s.value for s in DEFAULT_OVERDUE_DAYS],
+        status_since__lt=today - timedelta(days=shortest_limit),
+    )
+    actions = CaseAction.objects.filter(case=OuterRef("pk"), done_at__isnull=True, due__lt=today)
+    return cases.filter(status=CaseStatus.OPEN.value).filter(
+        Exists(episodes) | Exists(referrals) | Exists(actions) | Q(date_of_birth__lte=born_before)
+    )
+
+
 def case_queue_for_user(
     *, user: Any, today: date, now: datetime, request: HttpRequest | None = None
-) -> list[QueueItem]:
-    """The work queue over the open cases of the coordinator's region (a pure computation)."""
-    cases = list(
-        cases_in_scope(user=user)
-        .filter(status=CaseStatus.OPEN.value)
+) -> tuple[list[QueueItem], int]:
+    """The work queue (a pure computation over pre-filtered cases), and how many new signals
+    are not yet in a case. A constant number of queries, however many cases there are."""
+    conf = queue_settings()
+    candidates = list(
+        _queue_candidates(cases_in_scope(user=user, action=Action.CASE_MANAGE), today, now)
         .select_related("transition_plan")
-        .prefetch_related("missing_episodes", "referrals")
-    )
-    queue_cases = []
-    for case in cases:
-        plan = getattr(case, "transition_plan", None)
-        queue_cases.append(
-            QueueCase(
-                id=case.pk,
-                name_display=" ".join(
-                    part for part in (case.given_names, case.tussenvoegsel, case.surname) if part
+        .only(
+            "pk",
+            "given_names",
+            "tussenvoegsel",
+            "surname",
+            "date_of_birth",
+            *(
+                f"transition_plan__{f}"
+                for f in (
+                    "id",
+                    "who_takes_over",
+                    "adult_care_arranged",
+                    "consent_asked_again",
+                    "consent_given",
+                    "agreed_on",
                 )
-                or f"Casus {case.pk}",
-                date_of_birth=case.date_of_birth,
-                has_complete_transition_plan=plan_is_complete(plan_spec(plan)),
-                missing_episodes=tuple(
-                    EpisodeSpec(start=e.start, end=e.end) for e in case.missing_episodes.all()
-                ),
-                referrals=tuple(
-                    QueueReferral(
-                        id=r.pk,
-                        to=r.to_name,
-                        status=ReferralStatus(r.status),
-                        since=r.status_since,
-                    )
-                    for r in case.referrals.all()
-                ),
-            )
+            ),
         )
-    items = work_queue(queue_cases, today, now)
+    )
+    ids = [case.pk for case in candidates]
+    episodes: dict[int, list[EpisodeSpec]] = {}
+    for case_id, start, end in MissingEpisode.objects.filter(case_id__in=ids).values_list(
+        "case_id", "start", "end"
+    ):
+        episodes.setdefault(case_id, []).append(EpisodeSpec(start=start, end=end))
+    referrals: dict[int, list[QueueReferral]] = {}
+    for pk, case_id, to_name, status, since in Referral.objects.filter(
+        case_id__in=ids, status__in=[s.value for s in DEFAULT_OVERDUE_DAYS]
+    ).values_list("pk", "case_id", "to_name", "status", "status_since"):
+        referrals.setdefault(case_id, []).append(
+            QueueReferral(id=pk, to=to_name, status=ReferralStatus(status), since=since)
+        )
+    actions: dict[int, list[OpenAction]] = {}
+    for pk, case_id, title, due in CaseAction.objects.filter(
+        case_id__in=ids, done_at__isnull=True
+    ).values_list("pk", "case_id", "title", "due"):
+        actions.setdefault(case_id, []).append(OpenAction(id=pk, title=title, due=due))
+    queue_cases = [
+        QueueCase(
+            id=case.pk,
+            name_display=_name(
+                case.given_names, case.tussenvoegsel, case.surname, f"Casus {case.pk}"
+            ),
+            date_of_birth=case.date_of_birth,
+            has_complete_transition_plan=plan_is_complete(
+                plan_spec(getattr(case, "transition_plan", None))
+            ),
+            missing_episodes=tuple(episodes.get(case.pk, ())),
+            referrals=tuple(referrals.get(case.pk, ())),
+            open_actions=tuple(actions.get(case.pk, ())),
+        )
+        for case in candidates
+    ]
+    items = work_queue(queue_cases, today, now, settings=conf)
+    new_items, new_total = _new_signal_items(user, today)
+    items = sort_queue(items + new_items)
     with transaction.atomic():
         audit_record(
             actor=user,
             action="case.queue",
             subject_type="case",
             request=request,
-            details={"shown": sorted({item.case_id for item in items})},
+            details={
+                "shown": sorted({item.case_id for item in items if item.case_id}),
+                "signals": sorted(int(item.ref) for item in new_items if item.ref),
+            },
         )
-    return items
+    return items, new_total
+
+
+def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
+    """Sent signals of the region from the last days that are not (or no longer) in a case."""
+    from schakel.intake.selectors import signals_in_scope
+
+    in_case = CaseSignal.objects.filter(signal=OuterRef("pk"), detached_at__isnull=True)
+    since = timezone.now() - timedelta(days=NEW_SIGNAL_DAYS)
+    signals = (
+        Signal.objects.filter(
+            pk__in=signals_in_scope(user=user, action=Action.SIGNAL_QUEUE).values("pk"),
+            status=SignalStatus.SUBMITTED,
+            submitted_at__gte=since,
+        )
+        .exclude(Exists(in_case))
+        .order_by("-submitted_at")
+    )
+    total = signals.count()
+    rows = signals.values_list(
+        "pk", "given_names", "tussenvoegsel", "surname", "is_anonymous", "submitted_at"
+    )[:NEW_SIGNAL_LIMIT]
+    items = [
+        QueueItem(
+            case_id=0,
+            kind=QueueKind.NEW_SIGNAL,
+            label="Nieuw signaal, nog niet bij een casus",
+            due=timezone.localtime(submitted).date(),
+            severity=Severity.HIGH,
+            name_display=(
+                "Anoniem overleg" if anonymous else _name(given, tv, surname, f"Signaal {pk}")
+            ),
+            ref=pk,
+        )
+        for pk, given, tv, surname, anonymous, submitted in rows
+    ]
+    return items, total
+
+
+def emergency_accesses_for_review(
+    *, user: Any, request: HttpRequest | None = None
+) -> list[EmergencyAccess]:
+    """Emergency accesses to cases of the privacy officer's region, unreviewed first."""
+    scope = scope_for(user, Action.CASE_EMERGENCY_REVIEW)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    region_cases = Case.objects.filter(_region_q(user, scope)).values("pk")
+    rows = list(
+        EmergencyAccess.objects.filter(case_id__in=region_cases)
+        .select_related("user", "user__organisation", "reviewed_by", "case__region")
+        .order_by("reviewed_at", "-granted_at")[:500]
+    )
+    rows.sort(key=lambda row: (row.reviewed_at is not None, -row.granted_at.timestamp()))
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="case.emergency_list",
+            subject_type="case",
+            request=request,
+            details={"shown": [row.pk for row in rows]},
+        )
+    return rows
+
+
+def emergency_access_get_for_review(*, user: Any, access_id: int) -> EmergencyAccess:
+    scope = scope_for(user, Action.CASE_EMERGENCY_REVIEW)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    region_cases = Case.objects.filter(_region_q(user, scope)).values("pk")
+    access = EmergencyAccess.objects.filter(pk=access_id, case_id__in=region_cases).first()
+    if access is None:
+        raise NotFoundOrForbidden()
+    return access
+
+
+def emergency_unreviewed_count(*, user: Any) -> int:
+    scope = scope_for(user, Action.CASE_EMERGENCY_REVIEW)
+    if scope is None:
+        return 0
+    region_cases = Case.objects.filter(_region_q(user, scope)).values("pk")
+    return EmergencyAccess.objects.filter(
+        case_id__in=region_cases, reviewed_at__isnull=True
+    ).count()
+
+
+def case_in_region_of(user: Any, case_id: int) -> bool:
+    """For the privacy officer's access report: is the case in their area?"""
+    scope = scope_for(user, Action.AUDIT_VIEW)
+    if scope is None:
+        return False
+    return Case.objects.filter(_region_q(user, scope), pk=case_id).exists()
+
+
+def case_sections_data(access: CaseAccess) -> dict[str, Any]:
+    """The rows of each section the reader may see (and only those); a fixed number of queries."""
+    case = access.case
+    data: dict[str, Any] = {
+        "status_changes": list(case.status_changes.select_related("by")),
+    }
+    if access.sees(Section.SIGNALS):
+        data["signals"] = list(
+            case.case_signals.select_related(
+                "signal", "signal__organisation", "attached_by", "detached_by"
+            ).order_by("attached_at")
+        )
+    if access.sees(Section.ROLES):
+        data["roles"] = list(case.roles.all())
+        data["municipalities"] = list(case.municipalities.order_by("name"))
+    if access.sees(Section.DECISIONS):
+        data["decisions"] = list(case.decisions.select_related("decided_by"))
+        data["actions"] = list(case.actions.select_related("done_by"))
+    if access.sees(Section.REFERRALS):
+        data["referrals"] = list(case.referrals.prefetch_related("events"))
+    if access.sees(Section.MISSING):
+        data["episodes"] = list(case.missing_episodes.all())
+    if access.sees(Section.CONTINUITY):
+        data["plan"] = TransitionPlan.objects.filter(case=case).first()
+        data["aftercare"] = list(case.aftercare.all())
+    return data
+
+
+def case_team(*, case: Case) -> list[CaseMember]:
+    """The team of a case the caller already reached as its care coordinator."""
+    return list(
+        case.members.select_related("user", "user__organisation", "added_by").order_by(
+            "ended_at", "until"
+        )
+    )
+
+
+def team_candidates(*, case: Case) -> list[Any]:
+    """Professionals who work in the case's region or municipalities."""
+    from schakel.accounts.constants import Role
+    from schakel.accounts.models import User
+
+    municipalities = case.municipalities.values("pk")
+    return list(
+        User.objects.filter(role=Role.PROFESSIONAL, is_active=True)
+        .filter(Q(regions=case.region_id) | Q(municipalities__in=municipalities))
+        .select_related("organisation")
+        .distinct()
+        .order_by("organisation__name", "first_name", "last_name")
+    )
+
+
+def case_timeline(access: CaseAccess, data: dict[str, Any]) -> list[Entry]:
+    """Everything that happened in the case, from the sections the reader may see."""
+    from datetime import time
+
+    def day(value: date) -> datetime:
+        return timezone.make_aware(datetime.combine(value, time(12, 0)))
+
+    entries: list[Entry] = []
+    status_titles = {"open": "Casus geopend", "closed": "Casus afgesloten"}
+    for index, change in enumerate(data["status_changes"]):
+        title = status_titles.get(change.status, change.status)
+        if change.status == "open" and index > 0:
+            title = "Casus heropend"
+        entries.append(
+            Entry(change.at, None, f"status.{change.status}", title, change.note, _who(change.by))
+        )
+    for link in data.get("signals", ()):
+        signal = link.signal
+        when = signal.submitted_at or link.attached_at
+        entries.append(
+            Entry(
+                when,
+                Section.SIGNALS,
+                "signal",
+                f"Signaal {signal.pk} van {signal.organisation.name}",
+                signal.reporter_function,
+            )
+        )
+        entries.append(
+            Entry(
+                link.attached_at,
+                Section.SIGNALS,
+                "signal.attach",
+                f"Signaal {signal.pk} gekoppeld",
+                link.reason,
+                _who(link.attached_by),
+            )
+        )
+        if link.detached_at:
+            entries.append(
+                Entry(
+                    link.detached_at,
+                    Section.SIGNALS,
+                    "signal.detach",
+                    f"Signaal {signal.pk} losgekoppeld",
+                    link.detach_reason,
+                    _who(link.detached_by),
+                )
+            )
+    for role in data.get("roles", ()):
+        label = role.get_role_display()
+        entries.append(Entry(day(role.since), Section.ROLES, "role", f"Rol: {label}", role.note))
+        if role.until:
+            entries.append(
+                Entry(day(role.until), Section.ROLES, "role.end", f"Rol beëindigd: {label}")
+            )
+    for decision in data.get("decisions", ()):
+        entries.append(
+            Entry(
+                decision.decided_at,
+                Section.DECISIONS,
+                "decision",
+                f"Besluit: {decision.what}",
+                decision.why,
+                _who(decision.decided_by),
+            )
+        )
+    for action in data.get("actions", ()):
+        if action.done_at:
+            entries.append(
+                Entry(
+                    action.done_at,
+                    Section.DECISIONS,
+                    "action.done",
+                    f"Actie afgerond: {action.title}",
+                    "",
+                    _who(action.done_by),
+                )
+            )
+    for referral in data.get("referrals", ()):
+        for event in referral.events.all():
+            entries.append(
+                Entry(
+                    day(event.on),
+                    Section.REFERRALS,
+                    f"referral.{event.status}",
+                    f"Verwijzing naar {referral.to_name}: {event.get_status_display()}",
+                    event.note,
+                )
+            )
+    for episode in data.get("episodes", ()):
+        entries.append(
+            Entry(
+                episode.start,
+                Section.MISSING,
+                "missing.start",
+                "Vermist",
+                episode.reported_by and f"Gemeld door {episode.reported_by}",
+            )
+        )
+        if episode.end:
+            entries.append(
+                Entry(
+                    episode.end,
+                    Section.MISSING,
+                    "missing.end",
+                    "Teruggevonden",
+                    episode.found_where,
+                )
+            )
+    plan = data.get("plan")
+    if plan is not None and plan.agreed_on:
+        entries.append(
+            Entry(
+                day(plan.agreed_on),
+                Section.CONTINUITY,
+                "plan",
+                "Plan voor na het 18e jaar afgesproken",
+                plan.who_takes_over,
+            )
+        )
+    for care in data.get("aftercare", ()):
+        entries.append(
+            Entry(
+                care.agreed_at,
+                Section.CONTINUITY,
+                "aftercare",
+                f"Nazorg door {care.who} tot {care.until:%d-%m-%Y}",
+                care.what,
+            )
+        )
+    return timeline(entries, access.sections)
+
+
+def _who(user: Any) -> str:
+    return user.display_name if user is not None else ""

@@ -1,7 +1,7 @@
 """Writes on cases: open from a signal, attach/detach signals, decisions, referrals,
 missing episodes, the plan for after 18, closing and reopening, optimistic locking."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -9,13 +9,17 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from schakel.accounts.constants import Role
 from schakel.accounts.models import User
-from schakel.accounts.policy import Action
+from schakel.accounts.policy import Action, scope_for
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import ConflictError, DomainValidationError, NotFoundOrForbidden
+from schakel.geo.models import Municipality
 from schakel.intake.constants import SignalStatus
 from schakel.intake.selectors import signal_get_for_user
 
+from .constants import CaseRoleKind
+from .domain.access import emergency_expires, emergency_problems, membership_problems
 from .domain.closing import Aftercare as AftercareSpec
 from .domain.closing import CaseStatus, check_case_transition, closing_problems
 from .domain.decisions import DecisionDraft, decision_problems
@@ -27,14 +31,19 @@ from .domain.workflow import TransitionError
 from .models import (
     Aftercare,
     Case,
+    CaseAction,
+    CaseMember,
+    CaseRole,
     CaseSignal,
+    CaseStatusChange,
     Decision,
+    EmergencyAccess,
     MissingEpisode,
     Referral,
     ReferralEvent,
     TransitionPlan,
 )
-from .selectors import case_get_for_user, plan_spec
+from .selectors import case_get_for_user, emergency_access_get_for_review, plan_spec
 
 
 class FormProblems(DomainValidationError):
@@ -104,6 +113,7 @@ def case_open_from_signal(
     CaseSignal.objects.create(
         case=case, signal=signal, attached_by=actor, reason="Casus geopend vanuit dit signaal"
     )
+    CaseStatusChange.objects.create(case=case, status=case.status, by=actor)
     _audit(actor, "case.open", case, request, details={"signal": signal.pk})
     return case
 
@@ -188,17 +198,36 @@ def case_update(
 ) -> Case:
     """Change case fields. ``base`` is what the user saw; a conflicting change is refused."""
     case = _managed_case(actor, case_id)
-    current = {name: getattr(case, name) for name in changes}
+    current = case_snapshot(case, changes)
     found = conflicts(base, current, changes, labels)
     if found:
         raise CaseConflict(found)
+    codes = changes.get("municipalities")
     for name, value in changes.items():
-        setattr(case, name, value)
+        if name != "municipalities":
+            setattr(case, name, value)
     case.lock_version += 1
     case.full_clean()
     case.save()
+    if codes is not None:
+        assert isinstance(codes, list | tuple)  # noqa: S101
+        found_municipalities = list(Municipality.objects.filter(code__in=codes))
+        if len(found_municipalities) != len(set(codes)):
+            raise DomainValidationError("Onbekende gemeente.", field="municipalities")
+        case.municipalities.set(found_municipalities)
     _audit(actor, "case.update", case, request, details={"fields": sorted(changes)})
     return case
+
+
+def case_snapshot(case: Case, names: Iterable[str]) -> dict[str, object]:
+    """The stored values of ``names``, comparable with a form's (municipalities as codes)."""
+    values: dict[str, object] = {}
+    for name in names:
+        if name == "municipalities":
+            values[name] = sorted(case.municipalities.values_list("code", flat=True))
+        else:
+            values[name] = getattr(case, name)
+    return values
 
 
 @transaction.atomic
@@ -391,6 +420,9 @@ def case_close(
     case.closed_at = timezone.now()
     case.lock_version += 1
     case.save()
+    CaseStatusChange.objects.create(
+        case=case, status=case.status, reason=reason, note=note.strip(), by=actor
+    )
     _audit(actor, "case.close", case, request, reason=note.strip(), details={"reason": reason})
     return case
 
@@ -411,5 +443,227 @@ def case_reopen(
     case.closed_at = None
     case.lock_version += 1
     case.save()
+    CaseStatusChange.objects.create(case=case, status=case.status, note=reason.strip(), by=actor)
     _audit(actor, "case.reopen", case, request, reason=reason.strip())
     return case
+
+
+@transaction.atomic
+def case_role_add(
+    *,
+    actor: User,
+    case_id: int,
+    role: str,
+    since: date,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> CaseRole:
+    """A role from a date on. Victim and offender can hold at the same time."""
+    case = _managed_case(actor, case_id)
+    if role not in CaseRoleKind.values:
+        raise DomainValidationError("Kies slachtoffer of dader.", field="role")
+    if since > timezone.localdate():
+        raise DomainValidationError("De datum ligt in de toekomst.", field="since")
+    if case.roles.filter(role=role, until__isnull=True).exists():
+        raise DomainValidationError(
+            "Deze rol geldt al. Beëindig hem eerst als u de datum wilt wijzigen.", field="role"
+        )
+    added = CaseRole.objects.create(case=case, role=role, since=since, note=note.strip())
+    _touch(case)
+    _audit(actor, "case.role_add", case, request, details={"role": role})
+    return added
+
+
+@transaction.atomic
+def case_role_end(
+    *, actor: User, role_id: int, until: date, request: HttpRequest | None = None
+) -> CaseRole:
+    role = CaseRole.objects.filter(pk=role_id, until__isnull=True).first()
+    if role is None:
+        raise NotFoundOrForbidden()
+    case = _managed_case(actor, role.case_id)
+    if until < role.since:
+        raise DomainValidationError("De einddatum ligt vóór het begin van de rol.", field="until")
+    role.until = until
+    role.save(update_fields=["until"])
+    _touch(case)
+    _audit(actor, "case.role_end", case, request, details={"role": role.role})
+    return role
+
+
+@transaction.atomic
+def case_action_add(
+    *, actor: User, case_id: int, title: str, due: date | None, request: HttpRequest | None = None
+) -> CaseAction:
+    case = _managed_case(actor, case_id)
+    problems = {}
+    if not title.strip():
+        problems["title"] = "Schrijf op wat er moet gebeuren."
+    if due is None:
+        problems["due"] = "Vul in wanneer het uiterlijk klaar moet zijn."
+    if problems:
+        raise FormProblems(problems, "De actie is nog niet compleet.")
+    assert due is not None  # noqa: S101
+    action = CaseAction.objects.create(case=case, title=title.strip(), due=due, created_by=actor)
+    _touch(case)
+    _audit(actor, "case.action_add", case, request, details={"action": action.pk})
+    return action
+
+
+@transaction.atomic
+def case_action_done(
+    *, actor: User, action_id: int, request: HttpRequest | None = None
+) -> CaseAction:
+    action = CaseAction.objects.filter(pk=action_id, done_at__isnull=True).first()
+    if action is None:
+        raise NotFoundOrForbidden()
+    case = _managed_case(actor, action.case_id)
+    action.done_at = timezone.now()
+    action.done_by = actor
+    action.save(update_fields=["done_at", "done_by"])
+    _touch(case)
+    _audit(actor, "case.action_done", case, request, details={"action": action.pk})
+    return action
+
+
+@transaction.atomic
+def missing_episode_end(
+    *,
+    actor: User,
+    episode_id: int,
+    end: datetime,
+    found_where: str = "",
+    request: HttpRequest | None = None,
+) -> MissingEpisode:
+    """The young person is back: close the ongoing episode."""
+    episode = MissingEpisode.objects.filter(pk=episode_id, end__isnull=True).first()
+    if episode is None:
+        raise NotFoundOrForbidden()
+    case = _managed_case(actor, episode.case_id)
+    others = [
+        EpisodeSpec(start=e.start, end=e.end) for e in case.missing_episodes.exclude(pk=episode.pk)
+    ]
+    problems = episode_problems(episode.start, end, timezone.now(), others=others)
+    if problems:
+        raise DomainValidationError(" ".join(problems), field="end")
+    episode.end = end
+    if found_where.strip():
+        episode.found_where = found_where.strip()
+    episode.save(update_fields=["end", "found_where"])
+    _touch(case)
+    _audit(actor, "case.missing_episode_end", case, request, details={"episode": episode.pk})
+    return episode
+
+
+@transaction.atomic
+def member_add(
+    *,
+    actor: User,
+    case_id: int,
+    user_id: int,
+    sections: Sequence[str],
+    until: date | None,
+    request: HttpRequest | None = None,
+) -> CaseMember:
+    """Add a professional of a partner organisation, with chosen sections and an end date."""
+    case = _managed_case(actor, case_id)
+    problems = membership_problems(sections, until, timezone.localdate())
+    member_user = User.objects.filter(pk=user_id, is_active=True).first()
+    if member_user is None or member_user.role != Role.PROFESSIONAL:
+        problems["user"] = "Kies een professional van een partnerorganisatie."
+    elif not member_user.regions.filter(pk=case.region_id).exists() and not (
+        member_user.municipalities.filter(pk__in=case.municipalities.values("pk")).exists()
+    ):
+        problems["user"] = "Deze professional werkt niet in de regio of gemeenten van de casus."
+    elif CaseMember.objects.filter(case=case, user=member_user, ended_at__isnull=True).exists():
+        problems["user"] = "Deze professional is al lid van het team. Beëindig eerst de toegang."
+    if problems:
+        raise FormProblems(problems, "Het teamlid is nog niet toegevoegd.")
+    assert member_user is not None and until is not None  # noqa: S101
+    member = CaseMember.objects.create(
+        case=case, user=member_user, sections=sorted(set(sections)), until=until, added_by=actor
+    )
+    _touch(case)
+    _audit(
+        actor,
+        "case.member_add",
+        case,
+        request,
+        on_behalf_of="",
+        details={"member": member_user.pk, "sections": member.sections, "until": str(until)},
+    )
+    return member
+
+
+@transaction.atomic
+def member_end(*, actor: User, member_id: int, request: HttpRequest | None = None) -> CaseMember:
+    member = CaseMember.objects.filter(pk=member_id, ended_at__isnull=True).first()
+    if member is None:
+        raise NotFoundOrForbidden()
+    case = _managed_case(actor, member.case_id)
+    member.ended_at = timezone.now()
+    member.ended_by = actor
+    member.save(update_fields=["ended_at", "ended_by"])
+    _touch(case)
+    _audit(actor, "case.member_end", case, request, details={"member": member.user_id})
+    return member
+
+
+@transaction.atomic
+def emergency_access_request(
+    *, actor: User, case_id: int, reason: str, request: HttpRequest | None = None
+) -> EmergencyAccess:
+    """Emergency access to a case outside one's region: 24 hours, reviewed afterwards."""
+    if scope_for(actor, Action.CASE_EMERGENCY) is None:
+        raise NotFoundOrForbidden()
+    problems = emergency_problems(reason)
+    if problems:
+        raise FormProblems(problems, "Noodtoegang is niet gegeven.")
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None:
+        raise DomainValidationError(
+            "Er is geen casus met dit nummer. Vraag het nummer na bij de zorgcoördinator.",
+            field="case_id",
+        )
+    now = timezone.now()
+    access = EmergencyAccess.objects.create(
+        case=case,
+        user=actor,
+        reason=reason.strip(),
+        granted_at=now,
+        expires_at=emergency_expires(now),
+    )
+    _audit(
+        actor,
+        "case.emergency_access",
+        case,
+        request,
+        reason=reason.strip(),
+        details={"emergency": access.pk, "flag": "privacy_officer_review"},
+    )
+    return access
+
+
+@transaction.atomic
+def emergency_access_review(
+    *, actor: User, access_id: int, note: str, request: HttpRequest | None = None
+) -> EmergencyAccess:
+    access = emergency_access_get_for_review(user=actor, access_id=access_id)
+    if access.reviewed_at is not None:
+        raise DomainValidationError("Deze noodtoegang is al beoordeeld.")
+    if not note.strip():
+        raise DomainValidationError("Schrijf uw oordeel op.", field="note")
+    access.reviewed_by = actor
+    access.reviewed_at = timezone.now()
+    access.review_note = note.strip()
+    access.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    audit_record(
+        actor=actor,
+        action="case.emergency_review",
+        subject_type="case",
+        subject_id=access.case_id,
+        request=request,
+        reason=note.strip(),
+        details={"emergency": access.pk},
+    )
+    return access

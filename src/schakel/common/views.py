@@ -12,7 +12,16 @@ from schakel.accounts.policy import Action
 
 @require_policy(Action.HOME_VIEW)
 def home_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"role_label": request.user.get_role_display()})
+    from schakel.cases.selectors import emergency_unreviewed_count
+
+    return render(
+        request,
+        "home.html",
+        {
+            "role_label": request.user.get_role_display(),
+            "emergency_to_review": emergency_unreviewed_count(user=request.user),
+        },
+    )
 
 
 @public

@@ -121,7 +121,8 @@ def test_the_queue_shows_a_17_and_a_half_year_old_without_a_plan(case, coordinat
     case.date_of_birth = date(today.year - 18, today.month, 1) + timedelta(days=120)
     case.save()
     kinds = {
-        item.kind for item in case_queue_for_user(user=coordinator, today=today, now=timezone.now())
+        item.kind
+        for item in case_queue_for_user(user=coordinator, today=today, now=timezone.now())[0]
     }
     assert QueueKind.EIGHTEEN_WITHOUT_PLAN in kinds
     services.transition_plan_save(
@@ -134,7 +135,8 @@ def test_the_queue_shows_a_17_and_a_half_year_old_without_a_plan(case, coordinat
         agreed_on=today,
     )
     kinds = {
-        item.kind for item in case_queue_for_user(user=coordinator, today=today, now=timezone.now())
+        item.kind
+        for item in case_queue_for_user(user=coordinator, today=today, now=timezone.now())[0]
     }
     assert QueueKind.EIGHTEEN_WITHOUT_PLAN not in kinds
 
@@ -150,7 +152,7 @@ def test_repeated_missing_is_flagged(case, coordinator):
         )
     kinds = {
         item.kind
-        for item in case_queue_for_user(user=coordinator, today=timezone.localdate(), now=now)
+        for item in case_queue_for_user(user=coordinator, today=timezone.localdate(), now=now)[0]
     }
     assert QueueKind.REPEATED_MISSING in kinds
 

@@ -110,6 +110,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 
 # Sessions: a new session on login (Django cycles the key), idle and absolute timeouts.
+# Work queue: "repeated missing" from this many episodes within this many days.
+SCHAKEL_REPEATED_MISSING_THRESHOLD = env_int("SCHAKEL_REPEATED_MISSING_THRESHOLD", 2, minimum=1)
+SCHAKEL_REPEATED_MISSING_WINDOW_DAYS = env_int(
+    "SCHAKEL_REPEATED_MISSING_WINDOW_DAYS", 90, minimum=1
+)
 SCHAKEL_SESSION_IDLE_MINUTES = env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1)
 SCHAKEL_SESSION_ABSOLUTE_HOURS = env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
