@@ -738,7 +738,11 @@ def close_view(request: HttpRequest, case_id: int) -> HttpResponse:
                 )
             except services.FormProblems as error:
                 for field, message in error.problems.items():
-                    target = {"aftercare": "aftercare_who"}.get(field, field)
+                    target = {
+                        "aftercare": "aftercare_who",
+                        "aftercare-0-who": "aftercare_who",
+                        "aftercare-0-until": "aftercare_until",
+                    }.get(field, field)
                     form.add_error(target if target in form.fields else None, message)
             except DomainValidationError as error:
                 form.add_error(None, error.message)

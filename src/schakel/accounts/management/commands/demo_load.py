@@ -18,5 +18,7 @@ class Command(BaseCommand):
         except DemoModeOff as exc:
             raise CommandError(str(exc)) from exc
         count = demo_signals_load(region_id=region.pk)
-        demo_cases_load()
-        self.stdout.write(f"Demogegevens geladen ({count} fictieve signalen, een casus).")
+        cases = demo_cases_load()
+        self.stdout.write(
+            f"Demogegevens geladen ({count} fictieve signalen, {cases} fictieve casussen)."
+        )
