@@ -47,6 +47,14 @@ class DecisionForm(forms.Form):
     parents_reason = forms.CharField(
         label=_("Waarom wel of niet?"), required=False, widget=forms.Textarea(attrs=TEXTAREA)
     )
+    parents_extra_justification = forms.CharField(
+        label=_(
+            "De ouders spelen mogelijk een rol in de uitbuiting. Waarom is het toch veilig "
+            "en goed om hen te betrekken?"
+        ),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
     shares_data = forms.BooleanField(label=_("Er worden gegevens gedeeld"), required=False)
     shared_with = forms.CharField(
         label=_("Met wie?"),
@@ -61,7 +69,8 @@ class DecisionForm(forms.Form):
         widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
     )
 
-    def to_draft(self, *, parents_take_part: bool) -> DecisionDraft:
+    def to_draft(self) -> DecisionDraft:
+        """The draft; ``parents_take_part`` is filled in from the case by the service."""
         data = self.cleaned_data
         return DecisionDraft(
             what=data["what"],
@@ -72,7 +81,7 @@ class DecisionForm(forms.Form):
             best_interest=data["best_interest"],
             parents_involved=_yes_no(data["parents_involved"]),
             parents_reason=data["parents_reason"],
-            parents_take_part=parents_take_part,
+            parents_extra_justification=data["parents_extra_justification"],
             shares_data=data["shares_data"],
             shared_with=data["shared_with"],
             legal_basis=data["legal_basis"],
@@ -120,6 +129,9 @@ class CaseDetailsForm(forms.Form):
         choices=[],
         widget=forms.CheckboxSelectMultiple,
     )
+    parents_take_part = forms.BooleanField(
+        label=_("De ouders spelen (mogelijk) een rol in de uitbuiting"), required=False
+    )
     municipalities = forms.MultipleChoiceField(
         label=_("Betrokken gemeenten"),
         required=False,
@@ -135,6 +147,7 @@ class CaseDetailsForm(forms.Form):
         "surname": "Achternaam",
         "date_of_birth": "Geboortedatum",
         "exploitation_types": "Vormen van uitbuiting",
+        "parents_take_part": "Ouders spelen een rol in de uitbuiting",
         "municipalities": "Betrokken gemeenten",
     }
 

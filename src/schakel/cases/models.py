@@ -43,6 +43,11 @@ class Case(TimestampedModel):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="+", verbose_name=_("betrokken gemeenten")
     )
+    # The parents (possibly) take part in the exploitation: involving them in a decision then
+    # needs an extra justification, and their consent is no ground for sharing.
+    parents_take_part = models.BooleanField(
+        _("ouders spelen (mogelijk) een rol in de uitbuiting"), default=False
+    )
     # Optimistic locking: every change raises this; a stale form is refused with what changed.
     lock_version = models.PositiveIntegerField(default=1)
     closed_at = models.DateTimeField(null=True, blank=True)

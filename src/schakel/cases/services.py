@@ -2,6 +2,7 @@
 missing episodes, the plan for after 18, closing and reopening, optimistic locking."""
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -106,6 +107,7 @@ def case_open_from_signal(
         surname=signal.surname,
         date_of_birth=signal.date_of_birth,
         exploitation_types=list(signal.exploitation_types),
+        parents_take_part=bool(signal.parents_involved),
     )
     case.full_clean()
     case.save()
@@ -140,6 +142,8 @@ def case_signal_attach(
     link = CaseSignal.objects.create(
         case=case, signal=signal, attached_by=actor, reason=reason.strip()
     )
+    # The places in the new signal become municipalities involved in the case.
+    case.municipalities.add(*{p.municipality_id for p in signal.places.all()})
     _touch(case)
     _audit(
         actor,
@@ -236,6 +240,8 @@ def decision_record(
 ) -> Decision:
     """Record a decision. Refused, naming every missing part, unless it is complete."""
     case = _managed_case(actor, case_id)
+    # Whether the parents take part in the exploitation is a fact of the case, not of the form.
+    draft = replace(draft, parents_take_part=case.parents_take_part)
     problems = decision_problems(draft)
     if problems:
         raise FormProblems(problems, "Het besluit is nog niet compleet. Vul aan wat ontbreekt.")

@@ -36,7 +36,8 @@ from .domain.queue import (
     queue_counts,
     sort_queue,
 )
-from .domain.referrals import REFERRAL_STATUS_LABELS, TRANSITIONS, ReferralStatus
+from .domain.referrals import REFERRAL_STATUS_LABELS, TRANSITIONS, ReferralStatus, waiting_days
+from .domain.referrals import ReferralEvent as ReferralEventSpec
 from .domain.triage import TriageInput, triage
 from .forms import (
     ActionForm,
@@ -158,6 +159,7 @@ def _render_case(
                 status_choices=_referral_next(r.status),
                 initial={"on": today},
             ),
+            _waiting(r, today),
         )
         for r in data.get("referrals", [])
     ]
@@ -200,6 +202,13 @@ def _render_case(
         **data,
     }
     return render(request, "cases/detail.html", context, status=status)
+
+
+def _waiting(referral: Referral, today: date) -> int | None:
+    events = [
+        ReferralEventSpec(status=ReferralStatus(e.status), on=e.on) for e in referral.events.all()
+    ]
+    return waiting_days(events, today) if events else None
 
 
 def _exploitation_labels(codes: list[str]) -> list[str]:
@@ -265,7 +274,7 @@ def decision_view(request: HttpRequest, case_id: int) -> HttpResponse:
         lambda d: services.decision_record(
             actor=request.user,
             case_id=case_id,
-            draft=form.to_draft(parents_take_part=False),
+            draft=form.to_draft(),
             request=request,
         ),
         _("Het besluit is vastgelegd."),

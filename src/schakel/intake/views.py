@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -199,6 +200,7 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         scope_for(request.user, Action.MELDCODE_RECORD) is not None
         and signal.reporter_id == request.user.pk
     )
+    can_manage_cases = scope_for(request.user, Action.CASE_MANAGE) is not None
     context = {
         "signal": signal,
         "seen": seen,
@@ -208,8 +210,8 @@ def _render_detail(request: HttpRequest, signal: object, **forms: object) -> Htt
         "framework": framework,
         "questions": [(q, answers.get(q.code)) for q in framework.all_questions()],
         "can_record": can_record and signal.status == SignalStatus.SUBMITTED,
-        "can_open_case": scope_for(request.user, Action.CASE_MANAGE) is not None
-        and signal.status != SignalStatus.DRAFT,
+        "can_open_case": can_manage_cases and signal.status != SignalStatus.DRAFT,
+        "case_id": _case_of(signal) if can_manage_cases else None,
         "step_form": forms.get("step_form") or MeldcodeStepForm(),
         "decision_form": forms.get("decision_form"),
         "conclude_form": forms.get("conclude_form") or ConcludeForm(),
@@ -279,4 +281,14 @@ def signal_conclude_view(request: HttpRequest, signal_id: int) -> HttpResponse:
         _("Uw deel van de meldcode is afgerond."),
         "",
         "conclude_form",
+    )
+
+
+def _case_of(signal: Any) -> int | None:
+    """The case this signal is attached to, if any (cases builds on intake, not the reverse)."""
+    case_signal = apps.get_model("cases", "CaseSignal")
+    return (
+        case_signal.objects.filter(signal=signal, detached_at__isnull=True)
+        .values_list("case_id", flat=True)
+        .first()
     )

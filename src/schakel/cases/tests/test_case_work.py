@@ -1,7 +1,7 @@
 """A care coordinator's case work through HTTP: every step, need-to-know, and the queue."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from conftest import login
@@ -141,6 +141,8 @@ def test_referral_with_triage_statuses_and_a_refused_step(client_c, case):
     )
     assert backwards.status_code == 400 and "vóór de vorige stap" in backwards.content.decode()
     assert [e.status for e in referral.events.all()] == ["sent", "waiting_list"]
+    waited = (timezone.localdate() - date(2026, 11, 1)).days
+    assert f"Wachttijd: {waited} dagen" in _page(client_c, case)
 
 
 def test_missing_episodes_flag_repeated_missing_in_page_and_queue(client_c, case):
@@ -451,3 +453,22 @@ def test_queue_and_case_page_use_a_constant_number_of_queries(client_c, coordina
         )
     assert _queries(client_c, "/casussen/") == queue_small
     assert _queries(client_c, f"/casussen/{big_case.pk}/") == page_small
+
+
+def test_parents_who_take_part_need_an_extra_justification(client_c, case):
+    Case.objects.filter(pk=case.pk).update(parents_take_part=True)
+    decision = {
+        "what": "Ouders uitnodigen voor het gesprek",
+        "why": "Zij zijn voogd",
+        "child_heard": "ja",
+        "child_view": "Liever niet",
+        "best_interest": "Veiligheid",
+        "parents_involved": "ja",
+        "parents_reason": "Wettelijk vertegenwoordiger",
+    }
+    refused = client_c.post(f"/casussen/{case.pk}/besluit/", decision)
+    assert refused.status_code == 400
+    assert "De ouders doen mogelijk mee aan de uitbuiting" in refused.content.decode()
+    decision["parents_extra_justification"] = "Alleen vader, moeder niet; veiligheidsplan is rond"
+    assert client_c.post(f"/casussen/{case.pk}/besluit/", decision).status_code == 302
+    assert "veiligheidsplan is rond" in _page(client_c, case)

@@ -30,6 +30,9 @@ def test_coordinator_opens_a_case_and_records_a_decision(signal, make_user, logi
     opened = client.post(f"/casussen/open/{signal.pk}/")
     case = Case.objects.get()
     assert opened["Location"] == f"/casussen/{case.pk}/"
+    signal_page = client.get(f"/signalen/{signal.pk}/").content.decode()
+    assert f"Dit signaal hoort bij casus {case.pk}" in signal_page
+    assert "Open een casus" not in signal_page
     assert client.get("/casussen/").status_code == 200
     page = client.get(f"/casussen/{case.pk}/").content.decode()
     assert "Sasha" in page and "Nieuw besluit" in page

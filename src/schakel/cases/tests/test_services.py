@@ -54,7 +54,11 @@ def test_open_from_signal_copies_the_person_and_attaches_it(case, coordinator):
 
 
 def test_attach_and_detach_keep_history(case, coordinator, make_user):
-    signal = _signal(make_user(Role.PROFESSIONAL), given_names="Robin")
+    signal = _signal(
+        make_user(Role.PROFESSIONAL),
+        given_names="Robin",
+        places=[("GM0344", "residence"), ("GM0356", "school")],
+    )
     with pytest.raises(DomainValidationError):
         services.case_signal_attach(
             actor=coordinator, case_id=case.pk, signal_id=signal.pk, reason=""
@@ -62,6 +66,7 @@ def test_attach_and_detach_keep_history(case, coordinator, make_user):
     services.case_signal_attach(
         actor=coordinator, case_id=case.pk, signal_id=signal.pk, reason="Zelfde naam en school"
     )
+    assert set(case.municipalities.values_list("code", flat=True)) == {"GM0344", "GM0356"}
     services.case_signal_detach(
         actor=coordinator, case_id=case.pk, signal_id=signal.pk, reason="Toch een andere jongere"
     )

@@ -186,6 +186,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API van Schakel. Elke aanvraag wordt gecontroleerd op need-to-know.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Two status fields with different values: give each enum its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "schakel.cases.constants.CASE_STATUS_CHOICES",
+        "ReferralStatusEnum": "schakel.cases.constants.REFERRAL_STATUS_CHOICES",
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
