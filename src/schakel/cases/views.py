@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -72,6 +73,8 @@ from .selectors import (
     team_candidates,
 )
 
+QUEUE_PAGE_SIZE = 50
+
 SORT_LABELS = {
     QueueSort.SEVERITY: _("Belangrijkste eerst"),
     QueueSort.DUE: _("Datum"),
@@ -96,12 +99,14 @@ def case_queue_view(request: HttpRequest) -> HttpResponse:
         sort = QueueSort.SEVERITY.value
     counts = queue_counts(items)
     valid = {k.value for k in QueueKind}
-    shown = filter_queue(items, kinds=[kind]) if kind in valid else items
+    shown = sort_queue(filter_queue(items, kinds=[kind]) if kind in valid else items, sort)
+    page = Paginator(shown, QUEUE_PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "cases/queue.html",
         {
-            "items": sort_queue(shown, sort),
+            "items": page.object_list,
+            "page": page,
             "kind": kind if kind in valid else "",
             "sort": sort,
             "sorts": [(s.value, label) for s, label in SORT_LABELS.items()],

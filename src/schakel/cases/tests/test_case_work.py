@@ -472,3 +472,15 @@ def test_parents_who_take_part_need_an_extra_justification(client_c, case):
     decision["parents_extra_justification"] = "Alleen vader, moeder niet; veiligheidsplan is rond"
     assert client_c.post(f"/casussen/{case.pk}/besluit/", decision).status_code == 302
     assert "veiligheidsplan is rond" in _page(client_c, case)
+
+
+def test_the_queue_pages_and_sorts(client_c, coordinator, reporter, monkeypatch):
+    monkeypatch.setattr("schakel.cases.views.QUEUE_PAGE_SIZE", 2)
+    for surname in ("Cees (fictief)", "Anna (fictief)", "Bram (fictief)"):
+        _signal(reporter, surname=surname)
+    first = client_c.get("/casussen/?sorteer=name").content.decode()
+    assert "Pagina 1 van 2" in first
+    assert first.index("Anna (fictief)") < first.index("Bram (fictief)")
+    assert "Cees (fictief)" not in first
+    second = client_c.get("/casussen/?sorteer=name&pagina=2").content.decode()
+    assert "Cees (fictief)" in second and "Anna (fictief)" not in second
