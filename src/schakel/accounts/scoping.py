@@ -5,7 +5,7 @@ Later apps filter their querysets with these sets, so every selector draws the s
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Exists, Model, OuterRef, Q
 
 from schakel.geo.models import Municipality
 
@@ -25,12 +25,17 @@ def municipality_ids_in_scope(user: Any, scope: Scope) -> set[int]:
     return set()
 
 
-def area_q(user: Any, scope: Scope, *, municipality_path: str) -> Q:
+def area_q(user: Any, scope: Scope, *, through: type[Model], owner_field: str) -> Q:
     """Records of the user's own regions, or naming a municipality in the user's area.
 
-    ``municipality_path`` is the lookup from the record to a municipality id, e.g.
-    ``"places__municipality_id"``; the record has a ``region`` foreign key.
+    The record has a ``region`` foreign key and its municipalities in ``through`` (a model
+    with ``municipality_id`` and a foreign key ``owner_field`` to the record). An EXISTS
+    subquery instead of a join: no duplicate rows, no DISTINCT, and the planner can use the
+    record's own indexes first (this matters with a million signals).
     """
     ids = municipality_ids_in_scope(user, scope)
-    regions = user.regions.values_list("id", flat=True) if scope == Scope.REGION else []
-    return Q(region_id__in=regions) | Q(**{f"{municipality_path}__in": ids})
+    regions = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
+    places = through._default_manager.filter(
+        **{owner_field: OuterRef("pk")}, municipality_id__in=ids
+    )
+    return Q(region_id__in=regions) | Q(Exists(places))

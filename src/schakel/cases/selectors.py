@@ -17,11 +17,10 @@ from django.utils import timezone
 
 from schakel.accounts.constants import Scope
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.accounts.scoping import area_q
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
-from schakel.intake.models import Signal
 
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
@@ -59,11 +58,8 @@ NEW_SIGNAL_LIMIT = 100
 
 
 def _region_q(user: Any, scope: Scope) -> Q:
-    """Cases of the user's regions, or naming a municipality in the user's area (no joins)."""
-    ids = municipality_ids_in_scope(user, scope)
-    regions = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
-    through = Case.municipalities.through.objects.filter(municipality_id__in=ids)
-    return Q(region_id__in=regions) | Q(pk__in=through.values("case_id"))
+    """Cases of the user's regions, or naming a municipality in the user's area."""
+    return area_q(user, scope, through=Case.municipalities.through, owner_field="case")
 
 
 def _active_memberships(user: Any, today: date) -> QuerySet[CaseMember]:
@@ -330,18 +326,17 @@ def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
     in_case = CaseSignal.objects.filter(signal=OuterRef("pk"), detached_at__isnull=True)
     since = timezone.now() - timedelta(days=NEW_SIGNAL_DAYS)
     signals = (
-        Signal.objects.filter(
-            pk__in=signals_in_scope(user=user, action=Action.SIGNAL_QUEUE).values("pk"),
-            status=SignalStatus.SUBMITTED,
-            submitted_at__gte=since,
-        )
+        signals_in_scope(user=user, action=Action.SIGNAL_QUEUE)
+        .filter(status=SignalStatus.SUBMITTED, submitted_at__gte=since)
         .exclude(Exists(in_case))
         .order_by("-submitted_at")
     )
-    total = signals.count()
-    rows = signals.values_list(
-        "pk", "given_names", "tussenvoegsel", "surname", "is_anonymous", "submitted_at"
-    )[:NEW_SIGNAL_LIMIT]
+    rows = list(
+        signals.values_list(
+            "pk", "given_names", "tussenvoegsel", "surname", "is_anonymous", "submitted_at"
+        )[: NEW_SIGNAL_LIMIT + 1]
+    )
+    total = len(rows) if len(rows) <= NEW_SIGNAL_LIMIT else signals.count()
     items = [
         QueueItem(
             case_id=0,
@@ -354,7 +349,7 @@ def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
             ),
             ref=pk,
         )
-        for pk, given, tv, surname, anonymous, submitted in rows
+        for pk, given, tv, surname, anonymous, submitted in rows[:NEW_SIGNAL_LIMIT]
     ]
     return items, total
 

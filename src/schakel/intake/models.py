@@ -113,7 +113,11 @@ class Signal(TimestampedModel):
         ordering = ["-created_at"]
         verbose_name = _("signaal")
         verbose_name_plural = _("signalen")
-        indexes = [models.Index(fields=["region", "status", "-submitted_at"])]
+        indexes = [
+            models.Index(fields=["region", "status", "-submitted_at"]),
+            # The newest sent signals of an area, also those found through their places.
+            models.Index(fields=["status", "-submitted_at"], name="intake_signal_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"Signaal {self.pk}"

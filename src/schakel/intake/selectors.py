@@ -16,7 +16,7 @@ from schakel.common.exceptions import NotFoundOrForbidden
 
 from .constants import MELDCODE_PATH, SignalStatus
 from .domain.meldcode import Framework, Meldcode, load_meldcode
-from .models import Indicator, Signal
+from .models import Indicator, Signal, SignalMunicipality
 
 
 def signals_in_scope(*, user: Any, action: str) -> QuerySet[Signal]:
@@ -29,11 +29,9 @@ def signals_in_scope(*, user: Any, action: str) -> QuerySet[Signal]:
     if scope == Scope.ORGANISATION:
         return signals.filter(organisation_id=user.organisation_id)
     # A care coordinator never sees another professional's unsent draft.
-    return (
-        signals.filter(area_q(user, scope, municipality_path="places__municipality_id"))
-        .exclude(status=SignalStatus.DRAFT)
-        .distinct()
-    )
+    return signals.filter(
+        area_q(user, scope, through=SignalMunicipality, owner_field="signal")
+    ).exclude(status=SignalStatus.DRAFT)
 
 
 def signal_get_for_user(
@@ -167,5 +165,5 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     if scope is None:
         return False
     return Signal.objects.filter(
-        area_q(officer, scope, municipality_path="places__municipality_id"), pk=signal_id
+        area_q(officer, scope, through=SignalMunicipality, owner_field="signal"), pk=signal_id
     ).exists()
