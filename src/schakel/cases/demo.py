@@ -791,4 +791,6 @@ def demo_cases_load() -> int:
         _episodes(coordinator, case, spec, today)
         _plan(coordinator, case, spec, today)
         _close(coordinator, case, spec, today)
+    # Some demo history is back-dated after the services ran: recompute the work queue.
+    services.queue_refresh(cases=Case.objects.filter(region_id=coordinator.regions.first()))
     return count

@@ -50,6 +50,8 @@ class Case(TimestampedModel):
     )
     # Optimistic locking: every change raises this; a stale form is refused with what changed.
     lock_version = models.PositiveIntegerField(default=1)
+    # The day the work-queue entries of this case were last computed (None: never).
+    queue_computed_for = models.DateField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closing_reason = models.CharField(
         _("reden van afsluiten"), max_length=40, choices=CLOSING_REASON_CHOICES, blank=True
@@ -306,3 +308,28 @@ class CaseStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} op {self.at:%d-%m-%Y}"
+
+
+class QueueEntry(models.Model):
+    """One item of the care coordinator's work queue, computed by ``domain.queue``.
+
+    Derived data, stored so the queue is one indexed query however many cases a region has.
+    Recomputed for a case on every change to it, and for every open case once a day
+    (``schakel queue_refresh``, or on the first visit of the day). Holds no names: the page
+    takes those from the case.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="queue_entries")
+    kind = models.CharField(max_length=30)
+    kind_order = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=300)
+    due = models.DateField(null=True, blank=True)
+    severity = models.PositiveSmallIntegerField()
+    ref = models.CharField(max_length=40, blank=True)
+    computed_for = models.DateField()
+
+    class Meta:
+        indexes = [models.Index(fields=["-severity", "due"], name="cases_queue_order")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} voor casus {self.case_id}"

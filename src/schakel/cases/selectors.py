@@ -11,7 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -47,6 +48,7 @@ from .models import (
     CaseSignal,
     EmergencyAccess,
     MissingEpisode,
+    QueueEntry,
     Referral,
     TransitionPlan,
 )
@@ -240,14 +242,13 @@ def _queue_candidates(cases: QuerySet[Case], today: date, now: datetime) -> Quer
     )
 
 
-def case_queue_for_user(
-    *, user: Any, today: date, now: datetime, request: HttpRequest | None = None
-) -> tuple[list[QueueItem], int]:
-    """The work queue (a pure computation over pre-filtered cases), and how many new signals
-    are not yet in a case. A constant number of queries, however many cases there are."""
-    conf = queue_settings()
+def queue_items_for_cases(cases: QuerySet[Case], today: date, now: datetime) -> list[QueueItem]:
+    """The queue items of these cases, by the pure rule (no access check: callers do that).
+
+    Five queries, however many cases.
+    """
     candidates = list(
-        _queue_candidates(cases_in_scope(user=user, action=Action.CASE_MANAGE), today, now)
+        _queue_candidates(cases, today, now)
         .select_related("transition_plan")
         .only(
             "pk",
@@ -302,7 +303,117 @@ def case_queue_for_user(
         )
         for case in candidates
     ]
-    items = work_queue(queue_cases, today, now, settings=conf)
+    return work_queue(queue_cases, today, now, settings=queue_settings())
+
+
+def stale_queue_cases(*, user: Any, today: date) -> QuerySet[Case]:
+    """Open cases in the user's area whose queue entries were not computed for today."""
+    return (
+        cases_in_scope(user=user, action=Action.CASE_MANAGE)
+        .filter(status=CaseStatus.OPEN.value)
+        .filter(Q(queue_computed_for__isnull=True) | Q(queue_computed_for__lt=today))
+    )
+
+
+QUEUE_ORDER = {
+    "severity": ("-severity", F("due").asc(nulls_last=True), "name", "kind_order", "case_id"),
+    "due": (F("due").asc(nulls_last=True), "-severity", "name", "kind_order", "case_id"),
+    "name": ("name", "-severity", F("due").asc(nulls_last=True), "kind_order", "case_id"),
+}
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    items: list[QueueItem]
+    page: Any  # django Page, for the links
+    counts: dict[QueueKind, int]
+    total: int
+    new_signals: list[QueueItem]
+    new_signals_total: int  # NEW_SIGNAL_LIMIT + 1 means "more than the limit"
+
+
+def case_queue_page(
+    *,
+    user: Any,
+    today: date,
+    kind: str = "",
+    sort: str = "severity",
+    page_number: object = 1,
+    page_size: int = 50,
+    request: HttpRequest | None = None,
+) -> QueuePage:
+    """One page of the work queue from the stored entries (refresh stale cases first)."""
+    from django.core.paginator import Paginator
+
+    entries = QueueEntry.objects.filter(
+        case__in=cases_in_scope(user=user, action=Action.CASE_MANAGE),
+        case__status=CaseStatus.OPEN.value,
+        computed_for=today,
+    )
+    counts = dict.fromkeys(QueueKind, 0)
+    for code, count in entries.values_list("kind").annotate(n=Count("pk")).order_by():
+        counts[QueueKind(code)] = count
+    new_items, new_total = _new_signal_items(user, today)
+    counts[QueueKind.NEW_SIGNAL] = min(new_total, NEW_SIGNAL_LIMIT)
+    shown = entries.filter(kind=kind) if kind in {k.value for k in QueueKind} else entries
+    ordered = shown.annotate(
+        name=Lower(Concat("case__given_names", Value(" "), "case__surname"))
+    ).order_by(*QUEUE_ORDER.get(sort, QUEUE_ORDER["severity"]), "ref", "label")
+    page = Paginator(
+        ordered.select_related("case").only(
+            *(f.name for f in QueueEntry._meta.concrete_fields if f.name != "case"),
+            "case__id",
+            "case__given_names",
+            "case__tussenvoegsel",
+            "case__surname",
+        ),
+        page_size,
+    ).get_page(page_number)
+    items = [
+        QueueItem(
+            case_id=entry.case_id,
+            kind=QueueKind(entry.kind),
+            label=entry.label,
+            due=entry.due,
+            severity=Severity(entry.severity),
+            name_display=_name(
+                entry.case.given_names,
+                entry.case.tussenvoegsel,
+                entry.case.surname,
+                f"Casus {entry.case_id}",
+            ),
+            ref=entry.ref or None,
+        )
+        for entry in page.object_list
+    ]
+    show_signals = kind in ("", QueueKind.NEW_SIGNAL.value)
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="case.queue",
+            subject_type="case",
+            request=request,
+            details={
+                "shown": sorted({item.case_id for item in items}),
+                "signals": sorted(int(i.ref) for i in new_items if i.ref) if show_signals else [],
+            },
+        )
+    return QueuePage(
+        items=items,
+        page=page,
+        counts=counts,
+        total=sum(counts.values()),
+        new_signals=new_items if show_signals else [],
+        new_signals_total=new_total,
+    )
+
+
+def case_queue_for_user(
+    *, user: Any, today: date, now: datetime, request: HttpRequest | None = None
+) -> tuple[list[QueueItem], int]:
+    """The whole work queue computed now, and the number of new signals not yet in a case
+    (for tests and scripts; the page reads the stored entries with ``case_queue_page``)."""
+    items = queue_items_for_cases(cases_in_scope(user=user, action=Action.CASE_MANAGE), today, now)
     new_items, new_total = _new_signal_items(user, today)
     items = sort_queue(items + new_items)
     with transaction.atomic():
@@ -320,7 +431,8 @@ def case_queue_for_user(
 
 
 def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
-    """Sent signals of the region from the last days that are not (or no longer) in a case."""
+    """Sent signals of the region from the last days that are not (or no longer) in a case,
+    newest first, at most NEW_SIGNAL_LIMIT; the number is capped at NEW_SIGNAL_LIMIT + 1."""
     from schakel.intake.selectors import signals_in_scope
 
     in_case = CaseSignal.objects.filter(signal=OuterRef("pk"), detached_at__isnull=True)
@@ -336,7 +448,7 @@ def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
             "pk", "given_names", "tussenvoegsel", "surname", "is_anonymous", "submitted_at"
         )[: NEW_SIGNAL_LIMIT + 1]
     )
-    total = len(rows) if len(rows) <= NEW_SIGNAL_LIMIT else signals.count()
+    total = len(rows)  # NEW_SIGNAL_LIMIT + 1 means: more than the limit (no slow count)
     items = [
         QueueItem(
             case_id=0,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from .domain.decisions import DecisionDraft, decision_problems
 from .domain.locking import CONFLICT_MESSAGE, FieldChange, conflicts
 from .domain.missing import MissingEpisode as EpisodeSpec
 from .domain.missing import episode_problems
+from .domain.queue import QueueKind
 from .domain.referrals import INITIAL_STATUS, ReferralStatus, check_transition
 from .domain.workflow import TransitionError
 from .models import (
@@ -40,11 +42,17 @@ from .models import (
     Decision,
     EmergencyAccess,
     MissingEpisode,
+    QueueEntry,
     Referral,
     ReferralEvent,
     TransitionPlan,
 )
-from .selectors import case_get_for_user, emergency_access_get_for_review, plan_spec
+from .selectors import (
+    case_get_for_user,
+    emergency_access_get_for_review,
+    plan_spec,
+    queue_items_for_cases,
+)
 
 
 class FormProblems(DomainValidationError):
@@ -69,6 +77,8 @@ def _managed_case(actor: User, case_id: int) -> Case:
 
 
 def _audit(actor: User, action: str, case: Case, request: HttpRequest | None, **extra: Any) -> None:
+    """Audit a change to a case, and bring its work-queue entries up to date with it."""
+    queue_refresh(case_ids=[case.pk])
     audit_record(
         actor=actor,
         action=action,
@@ -221,6 +231,51 @@ def case_update(
         case.municipalities.set(found_municipalities)
     _audit(actor, "case.update", case, request, details={"fields": sorted(changes)})
     return case
+
+
+QUEUE_REFRESH_CHUNK = 2000
+
+
+def queue_refresh(
+    *,
+    case_ids: Iterable[int] | None = None,
+    cases: QuerySet[Case] | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Recompute the stored work-queue entries of these cases (derived data, not audited).
+
+    Runs in chunks, each in its own transaction (or in the caller's). Returns how many cases
+    were refreshed.
+    """
+    today = today or timezone.localdate()
+    now = now or timezone.now()
+    if case_ids is not None:
+        ids = list(case_ids)
+    else:
+        assert cases is not None  # noqa: S101
+        ids = list(cases.values_list("pk", flat=True))
+    kinds = list(QueueKind)
+    for start in range(0, len(ids), QUEUE_REFRESH_CHUNK):
+        chunk = ids[start : start + QUEUE_REFRESH_CHUNK]
+        with transaction.atomic():
+            QueueEntry.objects.filter(case_id__in=chunk).delete()
+            items = queue_items_for_cases(Case.objects.filter(pk__in=chunk), today, now)
+            QueueEntry.objects.bulk_create(
+                QueueEntry(
+                    case_id=item.case_id,
+                    kind=item.kind.value,
+                    kind_order=kinds.index(item.kind),
+                    label=item.label[:300],
+                    due=item.due,
+                    severity=int(item.severity),
+                    ref="" if item.ref is None else str(item.ref),
+                    computed_for=today,
+                )
+                for item in items
+            )
+            Case.objects.filter(pk__in=chunk).update(queue_computed_for=today)
+    return len(ids)
 
 
 def case_snapshot(case: Case, names: Iterable[str]) -> dict[str, object]:

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,9 +32,6 @@ from .domain.queue import (
     QUEUE_KIND_LABELS,
     QueueKind,
     QueueSort,
-    filter_queue,
-    queue_counts,
-    sort_queue,
 )
 from .domain.referrals import REFERRAL_STATUS_LABELS, TRANSITIONS, ReferralStatus, waiting_days
 from .domain.referrals import ReferralEvent as ReferralEventSpec
@@ -60,16 +56,18 @@ from .forms import (
 )
 from .models import Case, CaseAction, CaseMember, CaseRole, MissingEpisode, Referral
 from .selectors import (
+    NEW_SIGNAL_LIMIT,
     CaseAccess,
     case_access_for_user,
     case_list_for_member,
-    case_queue_for_user,
+    case_queue_page,
     case_sections_data,
     case_team,
     case_timeline,
     emergency_accesses_for_review,
     plan_spec,
     queue_settings,
+    stale_queue_cases,
     team_candidates,
 )
 
@@ -90,29 +88,39 @@ def case_queue_view(request: HttpRequest) -> HttpResponse:
     if scope_for(request.user, Action.CASE_VIEW) == Scope.TEAM:
         members = case_list_for_member(user=request.user, request=request)
         return render(request, "cases/member_list.html", {"members": members})
-    items, new_signals = case_queue_for_user(
-        user=request.user, today=timezone.localdate(), now=timezone.now(), request=request
-    )
+    today = timezone.localdate()
+    # Normally done at night by `schakel queue_refresh`; otherwise the first visit of the day.
+    services.queue_refresh(cases=stale_queue_cases(user=request.user, today=today), today=today)
     kind = request.GET.get("soort", "")
+    if kind not in {k.value for k in QueueKind}:
+        kind = ""
     sort = request.GET.get("sorteer", QueueSort.SEVERITY.value)
     if sort not in {s.value for s in QueueSort}:
         sort = QueueSort.SEVERITY.value
-    counts = queue_counts(items)
-    valid = {k.value for k in QueueKind}
-    shown = sort_queue(filter_queue(items, kinds=[kind]) if kind in valid else items, sort)
-    page = Paginator(shown, QUEUE_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    queue = case_queue_page(
+        user=request.user,
+        today=today,
+        kind=kind,
+        sort=sort,
+        page_number=request.GET.get("pagina"),
+        page_size=QUEUE_PAGE_SIZE,
+        request=request,
+    )
     return render(
         request,
         "cases/queue.html",
         {
-            "items": page.object_list,
-            "page": page,
-            "kind": kind if kind in valid else "",
+            "items": queue.items,
+            "page": queue.page,
+            "new_signals": queue.new_signals,
+            "new_signals_total": queue.new_signals_total,
+            "new_signals_more": queue.new_signals_total > NEW_SIGNAL_LIMIT,
+            "new_signal_limit": NEW_SIGNAL_LIMIT,
+            "kind": kind,
             "sort": sort,
             "sorts": [(s.value, label) for s, label in SORT_LABELS.items()],
-            "total": len(items),
-            "new_signals": new_signals,
-            "counts": [(k.value, QUEUE_KIND_LABELS[k], counts.get(k, 0)) for k in QueueKind],
+            "total": queue.total,
+            "counts": [(k.value, QUEUE_KIND_LABELS[k], queue.counts[k]) for k in QueueKind],
         },
     )
 

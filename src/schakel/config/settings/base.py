@@ -86,6 +86,10 @@ DATABASES = {
         env_str("DATABASE_URL", _default_db), conn_max_age=env_int("SCHAKEL_DB_CONN_MAX_AGE", 0)
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Short OLTP queries: PostgreSQL's JIT compiler costs more (up to ~0.7 s per query on
+    # the bench data) than it saves. See bench/README.md.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
