@@ -190,6 +190,25 @@ class AttachForm(forms.Form):
     )
 
 
+class DetachForm(forms.Form):
+    signal_id = forms.TypedChoiceField(
+        label=_("Welk signaal?"),
+        coerce=int,
+        choices=[],
+        widget=forms.Select(attrs=SELECT),
+        error_messages={"required": _("Kies het signaal dat u wilt loskoppelen.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom hoort dit signaal niet bij deze jongere?"),
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+
+    def __init__(self, *args, signal_choices, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["signal_id"].choices = [("", _("— kies —")), *signal_choices]
+
+
 class ActionForm(forms.Form):
     title = _text(_("Wat moet er gebeuren?"), max_length=200)
     due = _date(_("Uiterlijk op"))

@@ -322,6 +322,23 @@ QUEUE_ORDER = {
 }
 
 
+class _Counted:
+    """A queryset whose count is already known (from the counts per kind): no COUNT query."""
+
+    def __init__(self, queryset: QuerySet[Any], count: int) -> None:
+        self.queryset = queryset
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.queryset[index]
+
+
 @dataclass(frozen=True)
 class QueuePage:
     items: list[QueueItem]
@@ -345,11 +362,12 @@ def case_queue_page(
     """One page of the work queue from the stored entries (refresh stale cases first)."""
     from django.core.paginator import Paginator
 
-    entries = QueueEntry.objects.filter(
-        case__in=cases_in_scope(user=user, action=Action.CASE_MANAGE),
-        case__status=CaseStatus.OPEN.value,
-        computed_for=today,
+    # Few entries, many cases: test each entry's case (by primary key) against the scope,
+    # rather than listing every case in scope first.
+    in_scope = cases_in_scope(user=user, action=Action.CASE_MANAGE).filter(
+        pk=OuterRef("case_id"), status=CaseStatus.OPEN.value
     )
+    entries = QueueEntry.objects.filter(Exists(in_scope), computed_for=today)
     counts = dict.fromkeys(QueueKind, 0)
     for code, count in entries.values_list("kind").annotate(n=Count("pk")).order_by():
         counts[QueueKind(code)] = count
@@ -359,13 +377,21 @@ def case_queue_page(
     ordered = shown.annotate(
         name=Lower(Concat("case__given_names", Value(" "), "case__surname"))
     ).order_by(*QUEUE_ORDER.get(sort, QUEUE_ORDER["severity"]), "ref", "label")
+    total_shown = (
+        counts[QueueKind(kind)]
+        if kind
+        else sum(n for k, n in counts.items() if k != QueueKind.NEW_SIGNAL)
+    )
     page = Paginator(
-        ordered.select_related("case").only(
-            *(f.name for f in QueueEntry._meta.concrete_fields if f.name != "case"),
-            "case__id",
-            "case__given_names",
-            "case__tussenvoegsel",
-            "case__surname",
+        _Counted(
+            ordered.select_related("case").only(
+                *(f.name for f in QueueEntry._meta.concrete_fields if f.name != "case"),
+                "case__id",
+                "case__given_names",
+                "case__tussenvoegsel",
+                "case__surname",
+            ),
+            total_shown,
         ),
         page_size,
     ).get_page(page_number)

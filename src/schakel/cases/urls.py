@@ -25,7 +25,7 @@ urlpatterns = [
     ),
     path("casussen/<int:case_id>/signalen/", views.signal_attach_view, name="attach"),
     path(
-        "casussen/<int:case_id>/signalen/<int:signal_id>/loskoppelen/",
+        "casussen/<int:case_id>/signalen/loskoppelen/",
         views.signal_detach_view,
         name="detach",
     ),

@@ -42,6 +42,7 @@ from .forms import (
     CaseDetailsForm,
     CloseForm,
     DecisionForm,
+    DetachForm,
     EmergencyForm,
     EpisodeEndForm,
     EpisodeForm,
@@ -54,7 +55,7 @@ from .forms import (
     TransitionPlanForm,
     TriageForm,
 )
-from .models import Case, CaseAction, CaseMember, CaseRole, MissingEpisode, Referral
+from .models import Case, CaseAction, CaseMember, CaseRole, CaseSignal, MissingEpisode, Referral
 from .selectors import (
     NEW_SIGNAL_LIMIT,
     CaseAccess,
@@ -211,6 +212,14 @@ def _render_case(
         "episode_form": forms.get("episode") or EpisodeForm(),
         "episode_end_form": forms.get("episode_end") or EpisodeEndForm(),
         "reopen_form": forms.get("reopen") or ReasonForm(),
+        "detach_form": forms.get("detach")
+        or DetachForm(
+            signal_choices=[
+                (link.signal_id, _("Signaal %(n)s") % {"n": link.signal_id})
+                for link in data.get("signals", [])
+                if not link.detached_at
+            ]
+        ),
         "error_form": forms.get("_error"),
         **data,
     }
@@ -361,8 +370,8 @@ def signal_attach_view(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_policy(Action.CASE_MANAGE)
 @require_POST
-def signal_detach_view(request: HttpRequest, case_id: int, signal_id: int) -> HttpResponse:
-    form = ReasonForm(request.POST)
+def signal_detach_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    form = DetachForm(request.POST, signal_choices=_attached_choices(case_id))
     return _handle(
         request,
         case_id,
@@ -371,13 +380,21 @@ def signal_detach_view(request: HttpRequest, case_id: int, signal_id: int) -> Ht
         lambda d: services.case_signal_detach(
             actor=request.user,
             case_id=case_id,
-            signal_id=signal_id,
+            signal_id=d["signal_id"],
             reason=d["reason"],
             request=request,
         ),
         _("Het signaal is losgekoppeld. De koppeling blijft zichtbaar in de geschiedenis."),
         anchor="#signalen",
     )
+
+
+def _attached_choices(case_id: int) -> list[tuple[int, str]]:
+    """The signals attached now (the service checks access to the case)."""
+    ids = CaseSignal.objects.filter(case_id=case_id, detached_at__isnull=True).values_list(
+        "signal_id", flat=True
+    )
+    return [(pk, _("Signaal %(n)s") % {"n": pk}) for pk in ids]
 
 
 @require_policy(Action.CASE_MANAGE)

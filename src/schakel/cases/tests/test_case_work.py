@@ -103,11 +103,11 @@ def test_attach_and_detach_need_a_reason_and_keep_the_history(client_c, case, re
     assert attached.status_code == 302
     unknown = client_c.post(f"/casussen/{case.pk}/signalen/", {"signal_id": 999999, "reason": "x"})
     assert unknown.status_code == 400 and "bestaat niet" in unknown.content.decode()
-    refused = client_c.post(f"/casussen/{case.pk}/signalen/{second.pk}/loskoppelen/", {})
+    refused = client_c.post(f"/casussen/{case.pk}/signalen/loskoppelen/", {"signal_id": second.pk})
     assert refused.status_code == 400 and "loskoppelt" in refused.content.decode()
     client_c.post(
-        f"/casussen/{case.pk}/signalen/{second.pk}/loskoppelen/",
-        {"reason": "Toch een andere jongere"},
+        f"/casussen/{case.pk}/signalen/loskoppelen/",
+        {"signal_id": second.pk, "reason": "Toch een andere jongere"},
     )
     link = CaseSignal.objects.get(signal=second)
     assert link.detached_at is not None and link.detach_reason == "Toch een andere jongere"
