@@ -13,6 +13,7 @@ from schakel.common.exceptions import MfaRequired
 
 SESSION_LOGIN_AT = "_schakel_login_at"
 SESSION_LAST_SEEN = "_schakel_last_seen"
+LAST_SEEN_STEP = 30  # seconds
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -41,8 +42,12 @@ class SessionTimeoutMiddleware:
                         status=401,
                     )
                 return redirect(f"{resolve_url(settings.LOGIN_URL)}?verlopen=1")
-            request.session[SESSION_LAST_SEEN] = now
-            request.session.setdefault(SESSION_LOGIN_AT, now)
+            # Write "last seen" at most every LAST_SEEN_STEP seconds: the idle timeout stays
+            # exact to within that step, and most requests need no session write.
+            if SESSION_LAST_SEEN not in request.session or now - last_seen >= LAST_SEEN_STEP:
+                request.session[SESSION_LAST_SEEN] = now
+            if SESSION_LOGIN_AT not in request.session:
+                request.session[SESSION_LOGIN_AT] = now
         return self.get_response(request)
 
 

@@ -13,7 +13,17 @@ from .constants import Scope
 
 
 def municipality_ids_in_scope(user: Any, scope: Scope) -> set[int]:
-    """Municipalities a user's scope reaches (empty for OWN and ORGANISATION scopes)."""
+    """Municipalities a user's scope reaches (empty for OWN and ORGANISATION scopes).
+
+    Remembered on the user object, which lives for one request: a page asks several times.
+    """
+    cache = user.__dict__.setdefault("_schakel_area_cache", {})
+    if scope not in cache:
+        cache[scope] = _municipality_ids(user, scope)
+    return set(cache[scope])
+
+
+def _municipality_ids(user: Any, scope: Scope) -> set[int]:
     if scope == Scope.MUNICIPALITY:
         return set(user.municipalities.values_list("id", flat=True))
     if scope == Scope.REGION:

@@ -320,6 +320,8 @@ class QueueEntry(models.Model):
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="queue_entries")
+    # The case's region, copied so the queue of a region is read without joining the cases.
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30)
     kind_order = models.PositiveSmallIntegerField()
     label = models.CharField(max_length=300)
@@ -329,7 +331,10 @@ class QueueEntry(models.Model):
     computed_for = models.DateField()
 
     class Meta:
-        indexes = [models.Index(fields=["-severity", "due"], name="cases_queue_order")]
+        indexes = [
+            models.Index(fields=["region", "kind"], name="cases_queue_region_kind"),
+            models.Index(fields=["region", "-severity", "due"], name="cases_queue_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} voor casus {self.case_id}"

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from schakel.accounts.constants import Scope
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import area_q
+from schakel.accounts.scoping import area_q, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
@@ -362,12 +362,19 @@ def case_queue_page(
     """One page of the work queue from the stored entries (refresh stale cases first)."""
     from django.core.paginator import Paginator
 
-    # Few entries, many cases: test each entry's case (by primary key) against the scope,
-    # rather than listing every case in scope first.
-    in_scope = cases_in_scope(user=user, action=Action.CASE_MANAGE).filter(
-        pk=OuterRef("case_id"), status=CaseStatus.OPEN.value
+    # Entries exist only for open cases (closing a case removes them). The area check is the
+    # same as for cases, on the region copied onto the entry.
+    scope = scope_for(user, Action.CASE_MANAGE)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    through = Case.municipalities.through
+    places = through.objects.filter(
+        case_id=OuterRef("case_id"), municipality_id__in=municipality_ids_in_scope(user, scope)
     )
-    entries = QueueEntry.objects.filter(Exists(in_scope), computed_for=today)
+    regions = list(user.regions.values_list("id", flat=True)) if scope == Scope.REGION else []
+    entries = QueueEntry.objects.filter(
+        Q(region_id__in=regions) | Q(Exists(places)), computed_for=today
+    )
     counts = dict.fromkeys(QueueKind, 0)
     for code, count in entries.values_list("kind").annotate(n=Count("pk")).order_by():
         counts[QueueKind(code)] = count

@@ -261,9 +261,15 @@ def queue_refresh(
         with transaction.atomic():
             QueueEntry.objects.filter(case_id__in=chunk).delete()
             items = queue_items_for_cases(Case.objects.filter(pk__in=chunk), today, now)
+            regions = dict(
+                Case.objects.filter(pk__in={item.case_id for item in items}).values_list(
+                    "pk", "region_id"
+                )
+            )
             QueueEntry.objects.bulk_create(
                 QueueEntry(
                     case_id=item.case_id,
+                    region_id=regions[int(item.case_id)],
                     kind=item.kind.value,
                     kind_order=kinds.index(item.kind),
                     label=item.label[:300],
