@@ -1,5 +1,7 @@
 """A young person's case in a region: signals, roles, decisions, referrals, continuity."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -19,6 +21,7 @@ from .domain.closing import CaseStatus
 from .domain.referrals import ReferralStatus
 
 USER = settings.AUTH_USER_MODEL
+QUEUE_NEVER = date(1, 1, 1)
 
 
 class Case(TimestampedModel):
@@ -50,8 +53,8 @@ class Case(TimestampedModel):
     )
     # Optimistic locking: every change raises this; a stale form is refused with what changed.
     lock_version = models.PositiveIntegerField(default=1)
-    # The day the work-queue entries of this case were last computed (None: never).
-    queue_computed_for = models.DateField(null=True, blank=True, editable=False)
+    # The day the work-queue entries of this case were last computed (NEVER: not yet).
+    queue_computed_for = models.DateField(default=QUEUE_NEVER, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closing_reason = models.CharField(
         _("reden van afsluiten"), max_length=40, choices=CLOSING_REASON_CHOICES, blank=True
@@ -62,7 +65,14 @@ class Case(TimestampedModel):
         ordering = ["-updated_at"]
         verbose_name = _("casus")
         verbose_name_plural = _("casussen")
-        indexes = [models.Index(fields=["region", "status"])]
+        indexes = [
+            models.Index(fields=["region", "status"]),
+            models.Index(
+                fields=["queue_computed_for"],
+                condition=Q(status="open"),
+                name="cases_case_queue_fresh",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Casus {self.pk}"

@@ -493,3 +493,32 @@ def test_the_queue_pages_and_sorts(client_c, coordinator, reporter, monkeypatch)
     assert "Cees (fictief)" not in first
     second = client_c.get("/casussen/?sorteer=name&pagina=2").content.decode()
     assert "Cees (fictief)" in second and "Anna (fictief)" not in second
+
+
+def test_stored_queue_equals_the_live_computation(coordinator, reporter):
+    from schakel.cases.selectors import case_queue_for_user, case_queue_page
+
+    today = timezone.localdate()
+    now = timezone.now()
+    for number in range(4):
+        opened = services.case_open_from_signal(
+            actor=coordinator, signal_id=_signal(reporter, surname=f"Vergelijk {number}").pk
+        )
+        services.case_update(
+            actor=coordinator,
+            case_id=opened.pk,
+            base={"date_of_birth": None},
+            changes={"date_of_birth": today.replace(year=today.year - 18) + timedelta(days=40)},
+            labels={"date_of_birth": "Geboortedatum"},
+        )
+        services.missing_episode_record(
+            actor=coordinator, case_id=opened.pk, start=now - timedelta(days=10 + number)
+        )
+        services.case_action_add(
+            actor=coordinator, case_id=opened.pk, title="Bellen", due=today - timedelta(days=1)
+        )
+    live, _new = case_queue_for_user(user=coordinator, today=today, now=now)
+    stored = case_queue_page(user=coordinator, today=today, page_size=100)
+    assert len(stored.items) == len([i for i in live if i.case_id]) == 12
+    key = lambda i: (i.case_id, i.kind, i.label, i.due, i.severity)  # noqa: E731
+    assert sorted(map(key, stored.items)) == sorted(key(i) for i in live if i.case_id)
