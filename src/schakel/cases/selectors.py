@@ -131,15 +131,7 @@ def case_access_for_user(
         details: dict[str, Any] = {"via": via.value, "sections": sorted(sections)}
         if emergency is not None:
             details["emergency"] = emergency.pk
-        with transaction.atomic():
-            audit_record(
-                actor=user,
-                action="case.view",
-                subject_type="case",
-                subject_id=case.pk,
-                request=request,
-                details=details,
-            )
+        _audit_view(user, case.pk, request, details)
     return CaseAccess(case=case, via=via, sections=sections, emergency=emergency)
 
 
@@ -161,15 +153,22 @@ def case_get_for_user(
     if case is None:
         raise NotFoundOrForbidden()
     if audit:
-        with transaction.atomic():
-            audit_record(
-                actor=user,
-                action="case.view",
-                subject_type="case",
-                subject_id=case.pk,
-                request=request,
-            )
+        _audit_view(user, case.pk, request)
     return case
+
+
+def _audit_view(
+    user: Any, case_id: int, request: HttpRequest | None, details: dict[str, Any] | None = None
+) -> None:
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="case.view",
+            subject_type="case",
+            subject_id=case_id,
+            request=request,
+            details=details,
+        )
 
 
 def case_list_for_member(*, user: Any, request: HttpRequest | None = None) -> list[CaseMember]:
