@@ -54,6 +54,7 @@ BIN = Path(sys.executable).parent
 DEFAULT_URL = "postgres://schakel:schakel@127.0.0.1:5432/schakel_bench"
 SMALL_DB = "schakel_bench_small"
 SMALL_CASES, SMALL_SIGNALS = 1_000, 10_000
+THINK_TIME = os.environ.get("SCHAKEL_BENCH_WAIT", "0.5,1.5")
 TARGET_P95_MS = 300
 LOGIN_ALLOWANCE_S = 300  # the logins must be done within this time, or the window is cut
 PAGES = ["work queue", "case page"]
@@ -526,8 +527,8 @@ def main(argv: list[str] | None = None) -> int:
             "server": f"gunicorn, {args.workers} sync workers, SCHAKEL_DB_CONN_MAX_AGE=60",
             "load": "locust; each user logs in once (password + TOTP), then per iteration "
             "opens the work queue (queue_share, 25%) or a case page (80% open cases), think "
-            "time 0.5-1.5 s; the statistics cover `seconds` from the moment all users are "
-            "logged in",
+            f"time {THINK_TIME.replace(',', '-')} s (SCHAKEL_BENCH_WAIT); the statistics "
+            "cover `seconds` from the moment all users are logged in",
         },
     }
     server: Server | None = None
