@@ -1,0 +1,41 @@
+"""Phrases match in any inflection, and the evidence is the sentence with its page."""
+
+from schakel.beleidsscan.domain.matching import PhraseIndex, evidence, sentence_around
+
+
+def test_inflections_and_diacritics_match():
+    index = PhraseIndex(["maatregel", "uitbuiten", "zorgcoördinator mensenhandel"])
+    text = (
+        "Wij nemen drie maatregelen. Kinderen worden uitgebuit. "
+        "De Zorgcoordinator Mensenhandel belt."
+    )
+    assert [phrase for phrase, _s, _e in index.find(text)] == [
+        "maatregel",
+        "uitbuiten",
+        "zorgcoördinator mensenhandel",
+    ]
+
+
+def test_a_phrase_of_several_words_needs_them_in_a_row():
+    index = PhraseIndex(["belang van het kind"])
+    assert index.find("Het belang van het kind staat voorop.")
+    assert not index.find("Het belang van de gemeente en het kind.")
+
+
+def test_evidence_gives_the_sentence_and_the_page_once():
+    pages = [
+        (1, "Inleiding. Dit gaat over parkeren."),
+        (2, "Wij stellen maatregelen vast. Die maatregelen gaan in 2026 in."),
+    ]
+    found = evidence(pages, PhraseIndex(["maatregel"]))
+    assert [(e.page, e.text) for e in found] == [
+        (2, "Wij stellen maatregelen vast."),
+        (2, "Die maatregelen gaan in 2026 in."),
+    ]
+
+
+def test_long_sentences_are_trimmed_around_the_match():
+    text = "woord " * 200 + "mensenhandel " + "woord " * 200
+    start = text.index("mensenhandel")
+    sentence = sentence_around(text, start, start + 12, limit=80)
+    assert "mensenhandel" in sentence and len(sentence) <= 82 and sentence.startswith("…")
