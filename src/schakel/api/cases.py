@@ -476,15 +476,13 @@ class ReferralStatusView(CaseAPIView):
     def post(self, request: Request, case_id: int, referral_id: int) -> Response:
         serializer = ReferralStepSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            referral = services.referral_update(
-                actor=request.user,
-                referral_id=referral_id,
-                request=request,
-                **serializer.validated_data,
-            )
-            if referral.case_id != case_id:
-                raise NotFoundOrForbidden()  # not this case's referral: undo, answer as absent
+        referral = services.referral_update(
+            actor=request.user,
+            referral_id=referral_id,
+            case_id=case_id,
+            request=request,
+            **serializer.validated_data,
+        )
         return Response(ReferralSerializer(referral).data)
 
 
@@ -543,13 +541,11 @@ class MissingEpisodeEndView(CaseAPIView):
     def post(self, request: Request, case_id: int, episode_id: int) -> Response:
         serializer = MissingEpisodeEndSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            episode = services.missing_episode_end(
-                actor=request.user,
-                episode_id=episode_id,
-                request=request,
-                **serializer.validated_data,
-            )
-            if episode.case_id != case_id:
-                raise NotFoundOrForbidden()  # not this case's episode: undo, answer as absent
+        episode = services.missing_episode_end(
+            actor=request.user,
+            episode_id=episode_id,
+            case_id=case_id,
+            request=request,
+            **serializer.validated_data,
+        )
         return Response(MissingEpisodeSerializer(episode).data)

@@ -6,22 +6,25 @@ of another region with emergency access (24 hours, reviewed by the privacy offic
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
 
-from schakel.accounts.constants import Scope
+from schakel.accounts.constants import Role, Scope
+from schakel.accounts.models import User
 from schakel.accounts.policy import Action, scope_for
 from schakel.accounts.scoping import area_q, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
+from schakel.intake.selectors import signals_in_scope
 
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
@@ -372,8 +375,6 @@ def case_queue_page(
     request: HttpRequest | None = None,
 ) -> QueuePage:
     """One page of the work queue from the stored entries (refresh stale cases first)."""
-    from django.core.paginator import Paginator
-
     # Entries exist only for open cases (closing a case removes them). The area check is the
     # same as for cases, on the region copied onto the entry.
     scope = scope_for(user, Action.CASE_MANAGE)
@@ -468,8 +469,6 @@ def case_queue_for_user(
 def _new_signal_items(user: Any, today: date) -> tuple[list[QueueItem], int]:
     """Sent signals of the region from the last days that are not (or no longer) in a case,
     newest first, at most NEW_SIGNAL_LIMIT; the number is capped at NEW_SIGNAL_LIMIT + 1."""
-    from schakel.intake.selectors import signals_in_scope
-
     in_case = CaseSignal.objects.filter(signal=OuterRef("pk"), detached_at__isnull=True)
     since = timezone.now() - timedelta(days=NEW_SIGNAL_DAYS)
     signals = (
@@ -594,9 +593,6 @@ def case_team(*, case: Case) -> list[CaseMember]:
 
 def team_candidates(*, case: Case) -> list[Any]:
     """Professionals who work in the case's region or municipalities."""
-    from schakel.accounts.constants import Role
-    from schakel.accounts.models import User
-
     municipalities = case.municipalities.values("pk")
     return list(
         User.objects.filter(role=Role.PROFESSIONAL, is_active=True)
@@ -609,7 +605,6 @@ def team_candidates(*, case: Case) -> list[Any]:
 
 def case_timeline(access: CaseAccess, data: dict[str, Any]) -> list[Entry]:
     """Everything that happened in the case, from the sections the reader may see."""
-    from datetime import time
 
     def day(value: date) -> datetime:
         return timezone.make_aware(datetime.combine(value, time(12, 0)))

@@ -76,6 +76,21 @@ def _managed_case(actor: User, case_id: int) -> Case:
     return Case.objects.select_for_update().get(pk=case.pk)
 
 
+def _case_row(model: Any, pk: int, case_id: int | None, **still: Any) -> Any:
+    """A row of a case (a referral, role, action, episode, member) that is still open.
+
+    With ``case_id`` the row must belong to that case; the caller then checks access to the
+    row's case with ``_managed_case``. Absent and not-this-case look the same.
+    """
+    filters = {"pk": pk, **still}
+    if case_id is not None:
+        filters["case_id"] = case_id
+    row = model.objects.filter(**filters).first()
+    if row is None:
+        raise NotFoundOrForbidden()
+    return row
+
+
 def _audit(actor: User, action: str, case: Case, request: HttpRequest | None, **extra: Any) -> None:
     """Audit a change to a case, and bring its work-queue entries up to date with it."""
     queue_refresh(case_ids=[case.pk])
@@ -363,11 +378,10 @@ def referral_update(
     status: str,
     on: date,
     note: str = "",
+    case_id: int | None = None,
     request: HttpRequest | None = None,
 ) -> Referral:
-    referral = Referral.objects.filter(pk=referral_id).first()
-    if referral is None:
-        raise NotFoundOrForbidden()
+    referral = _case_row(Referral, referral_id, case_id)
     case = _managed_case(actor, referral.case_id)
     try:
         check_transition(ReferralStatus(referral.status), ReferralStatus(status))
@@ -543,11 +557,14 @@ def case_role_add(
 
 @transaction.atomic
 def case_role_end(
-    *, actor: User, role_id: int, until: date, request: HttpRequest | None = None
+    *,
+    actor: User,
+    role_id: int,
+    until: date,
+    case_id: int | None = None,
+    request: HttpRequest | None = None,
 ) -> CaseRole:
-    role = CaseRole.objects.filter(pk=role_id, until__isnull=True).first()
-    if role is None:
-        raise NotFoundOrForbidden()
+    role = _case_row(CaseRole, role_id, case_id, until__isnull=True)
     case = _managed_case(actor, role.case_id)
     if until < role.since:
         raise DomainValidationError("De einddatum ligt vóór het begin van de rol.", field="until")
@@ -579,11 +596,13 @@ def case_action_add(
 
 @transaction.atomic
 def case_action_done(
-    *, actor: User, action_id: int, request: HttpRequest | None = None
+    *,
+    actor: User,
+    action_id: int,
+    case_id: int | None = None,
+    request: HttpRequest | None = None,
 ) -> CaseAction:
-    action = CaseAction.objects.filter(pk=action_id, done_at__isnull=True).first()
-    if action is None:
-        raise NotFoundOrForbidden()
+    action = _case_row(CaseAction, action_id, case_id, done_at__isnull=True)
     case = _managed_case(actor, action.case_id)
     action.done_at = timezone.now()
     action.done_by = actor
@@ -600,12 +619,11 @@ def missing_episode_end(
     episode_id: int,
     end: datetime,
     found_where: str = "",
+    case_id: int | None = None,
     request: HttpRequest | None = None,
 ) -> MissingEpisode:
     """The young person is back: close the ongoing episode."""
-    episode = MissingEpisode.objects.filter(pk=episode_id, end__isnull=True).first()
-    if episode is None:
-        raise NotFoundOrForbidden()
+    episode = _case_row(MissingEpisode, episode_id, case_id, end__isnull=True)
     case = _managed_case(actor, episode.case_id)
     others = [
         EpisodeSpec(start=e.start, end=e.end) for e in case.missing_episodes.exclude(pk=episode.pk)
@@ -663,10 +681,14 @@ def member_add(
 
 
 @transaction.atomic
-def member_end(*, actor: User, member_id: int, request: HttpRequest | None = None) -> CaseMember:
-    member = CaseMember.objects.filter(pk=member_id, ended_at__isnull=True).first()
-    if member is None:
-        raise NotFoundOrForbidden()
+def member_end(
+    *,
+    actor: User,
+    member_id: int,
+    case_id: int | None = None,
+    request: HttpRequest | None = None,
+) -> CaseMember:
+    member = _case_row(CaseMember, member_id, case_id, ended_at__isnull=True)
     case = _managed_case(actor, member.case_id)
     member.ended_at = timezone.now()
     member.ended_by = actor
@@ -700,11 +722,13 @@ def emergency_access_request(
         granted_at=now,
         expires_at=emergency_expires(now),
     )
-    _audit(
-        actor,
-        "case.emergency_access",
-        case,
-        request,
+    # Not a change to the case: audited without recomputing its work queue.
+    audit_record(
+        actor=actor,
+        action="case.emergency_access",
+        subject_type="case",
+        subject_id=case.pk,
+        request=request,
         reason=reason.strip(),
         details={"emergency": access.pk, "flag": "privacy_officer_review"},
     )

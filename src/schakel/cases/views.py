@@ -27,6 +27,7 @@ from .domain.closing import Aftercare as AftercareSpec
 from .domain.closing import CaseStatus
 from .domain.continuity import age_on, eighteenth_birthday, needs_transition_attention
 from .domain.locking import conflict_lines
+from .domain.missing import MissingEpisode as EpisodeSpec
 from .domain.missing import repeated_missing
 from .domain.queue import (
     QUEUE_KIND_LABELS,
@@ -55,7 +56,7 @@ from .forms import (
     TransitionPlanForm,
     TriageForm,
 )
-from .models import Case, CaseAction, CaseMember, CaseRole, CaseSignal, MissingEpisode, Referral
+from .models import Case, CaseSignal, MissingEpisode, Referral
 from .selectors import (
     NEW_SIGNAL_LIMIT,
     CaseAccess,
@@ -239,9 +240,7 @@ def _exploitation_labels(codes: list[str]) -> list[str]:
 
 
 def _episode_spec(episode: MissingEpisode):  # type: ignore[no-untyped-def]
-    from .domain.missing import MissingEpisode as Spec
-
-    return Spec(start=episode.start, end=episode.end)
+    return EpisodeSpec(start=episode.start, end=episode.end)
 
 
 @require_policy(Action.CASE_VIEW)
@@ -329,7 +328,6 @@ def role_add_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_policy(Action.CASE_MANAGE)
 @require_POST
 def role_end_view(request: HttpRequest, case_id: int, role_id: int) -> HttpResponse:
-    _owned(CaseRole, role_id, case_id)
     form = ReasonForm(request.POST)
     return _handle(
         request,
@@ -337,7 +335,11 @@ def role_end_view(request: HttpRequest, case_id: int, role_id: int) -> HttpRespo
         form,
         "role_end",
         lambda d: services.case_role_end(
-            actor=request.user, role_id=role_id, until=timezone.localdate(), request=request
+            actor=request.user,
+            role_id=role_id,
+            until=timezone.localdate(),
+            case_id=case_id,
+            request=request,
         ),
         _("De rol is beëindigd."),
         anchor="#rollen",
@@ -421,7 +423,6 @@ def action_add_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_policy(Action.CASE_MANAGE)
 @require_POST
 def action_done_view(request: HttpRequest, case_id: int, action_id: int) -> HttpResponse:
-    _owned(CaseAction, action_id, case_id)
     form = ReasonForm(request.POST)
     return _handle(
         request,
@@ -429,7 +430,7 @@ def action_done_view(request: HttpRequest, case_id: int, action_id: int) -> Http
         form,
         "action_done",
         lambda d: services.case_action_done(
-            actor=request.user, action_id=action_id, request=request
+            actor=request.user, action_id=action_id, case_id=case_id, request=request
         ),
         _("De actie is afgerond."),
         anchor="#acties",
@@ -463,7 +464,6 @@ def episode_add_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_policy(Action.CASE_MANAGE)
 @require_POST
 def episode_end_view(request: HttpRequest, case_id: int, episode_id: int) -> HttpResponse:
-    _owned(MissingEpisode, episode_id, case_id)
     form = EpisodeEndForm(request.POST)
     return _handle(
         request,
@@ -473,6 +473,7 @@ def episode_end_view(request: HttpRequest, case_id: int, episode_id: int) -> Htt
         lambda d: services.missing_episode_end(
             actor=request.user,
             episode_id=episode_id,
+            case_id=case_id,
             end=d["end"],
             found_where=d["found_where"],
             request=request,
@@ -497,6 +498,7 @@ def referral_update_view(request: HttpRequest, case_id: int, referral_id: int) -
         lambda d: services.referral_update(
             actor=request.user,
             referral_id=referral_id,
+            case_id=case_id,
             status=d["status"],
             on=d["on"],
             note=d["note"],
@@ -841,8 +843,7 @@ def team_view(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def member_end_view(request: HttpRequest, case_id: int, member_id: int) -> HttpResponse:
     _coordinator_access(request, case_id)
-    _owned(CaseMember, member_id, case_id)
-    services.member_end(actor=request.user, member_id=member_id, request=request)
+    services.member_end(actor=request.user, member_id=member_id, case_id=case_id, request=request)
     messages.success(request, _("De toegang van dit teamlid is beëindigd."))
     return redirect("cases:team", case_id=case_id)
 
