@@ -37,6 +37,11 @@ class Action:
     CASE_MANAGE = "case.manage"
     CASE_EMERGENCY = "case.emergency"
     CASE_EMERGENCY_REVIEW = "case.emergency_review"
+    BELEIDSSCAN_RUN = "beleidsscan.run"
+    BELEIDSSCAN_RUBRIC_EDIT = "beleidsscan.rubric_edit"
+    TRAINING_MANAGE = "training.manage"
+    PARTICIPATION_MANAGE = "participation.manage"
+    PRACTICE_SUMMARY = "practice.summary"
 
 
 _ALL_ROLES = tuple(Role)
@@ -75,6 +80,25 @@ POLICY: dict[str, dict[str, Scope]] = {
     # the privacy officer of the case's region.
     Action.CASE_EMERGENCY: {Role.ZORGCOORDINATOR: Scope.OWN},
     Action.CASE_EMERGENCY_REVIEW: {Role.PRIVACY_OFFICER: Scope.REGION},
+    # The policy scan reads policy documents, not personal data: the policy officer scans
+    # for their municipality; the functioneel beheerder keeps the rubric.
+    Action.BELEIDSSCAN_RUN: {
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+        Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+    },
+    Action.BELEIDSSCAN_RUBRIC_EDIT: {Role.FUNCTIONEEL_BEHEERDER: Scope.REGION},
+    # The training register names professionals (personal data): kept by the functioneel
+    # beheerder (with two-step verification); the policy officer sees only the figures.
+    Action.TRAINING_MANAGE: {Role.FUNCTIONEEL_BEHEERDER: Scope.REGION},
+    # Participation activities record groups and numbers, never names.
+    Action.PARTICIPATION_MANAGE: {
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+        Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+    },
+    Action.PRACTICE_SUMMARY: {
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+        Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+    },
 }
 
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("schakel.routekaart.urls")),
     path("", include("schakel.intake.urls")),
     path("", include("schakel.cases.urls")),
+    path("", include("schakel.practice.urls")),
+    path("", include("schakel.beleidsscan.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),
 ]

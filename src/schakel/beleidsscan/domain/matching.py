@@ -2,11 +2,13 @@
 
 Both the document and the phrases are reduced to lemmas with simplemma ("maatregelen" →
 "maatregel", "uitgebuit" → "uitbuiten"), lowercased and without diacritics, so a phrase
-matches however it is inflected. A phrase of several words matches those lemmas in a row.
+matches however it is inflected. A phrase of several words matches those lemmas in order,
+with at most two other words between two of them.
 """
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +17,7 @@ from typing import Final
 import simplemma
 
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+MAX_GAP: Final = 2  # other words allowed between two words of a phrase
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 
 
@@ -47,6 +50,46 @@ def tokens(text: str) -> list[Token]:
     return [Token(lemma(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+class Page:
+    """One page, tokenised once: its lemmas and where its sentences start and end."""
+
+    __slots__ = ("_breaks", "_ends", "lemmas", "number", "text", "words")
+
+    def __init__(self, number: int, text: str) -> None:
+        self.number = number
+        self.text = text
+        self.words = tokens(text)
+        self.lemmas = [t.lemma for t in self.words]
+        found = list(_SENTENCE_END.finditer(text))
+        self._breaks = [m.end() for m in found]  # where a sentence starts
+        self._ends = [m.start() for m in found]  # where the sentence before it ends
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end of the sentence that holds ``text[start:end]``."""
+        index = bisect_right(self._breaks, start)
+        left = self._breaks[index - 1] if index else 0
+        after = bisect_left(self._ends, end)
+        right = self._ends[after] if after < len(self._ends) else len(self.text)
+        return left, right
+
+    def window_span(self, start: int, end: int, around: int = 1) -> tuple[int, int]:
+        """Start and end of the sentence that holds ``text[start:end]`` and ``around``
+        sentences on either side."""
+        index = bisect_right(self._breaks, start) - 1 - around
+        left = self._breaks[index] if index >= 0 else 0
+        after = bisect_left(self._ends, end) + around
+        right = self._ends[after] if after < len(self._ends) else len(self.text)
+        return left, right
+
+    def sentence(self, start: int, end: int, limit: int = 300) -> str:
+        left, right = self.sentence_span(start, end)
+        return _trim(self.text, left, right, start, end, limit)
+
+
+def prepare(pages: Sequence[tuple[int, str]]) -> list[Page]:
+    return [Page(number, text) for number, text in pages]
+
+
 def phrase_lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(lemma(m.group()) for m in _WORD.finditer(phrase))
 
@@ -65,15 +108,41 @@ class PhraseIndex:
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(phrase, start, end) for every match in ``text``, in order."""
-        found: list[tuple[str, int, int]] = []
         words = tokens(text)
-        lemmas = [t.lemma for t in words]
-        for index, token in enumerate(words):
-            for phrase, parts in self._by_first.get(token.lemma, ()):
-                if tuple(lemmas[index : index + len(parts)]) == parts:
-                    found.append((phrase, token.start, words[index + len(parts) - 1].end))
+        return self._find(words, [t.lemma for t in words])
+
+    def find_in(self, page: Page) -> list[tuple[str, int, int]]:
+        """Like ``find``, on a page that is already tokenised."""
+        return self._find(page.words, page.lemmas)
+
+    def _find(self, words: Sequence[Token], lemmas: Sequence[str]) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        by_first = self._by_first
+        for index, first in enumerate(lemmas):
+            candidates = by_first.get(first)
+            if candidates is None:
+                continue
+            for phrase, parts in candidates:
+                last = index if len(parts) == 1 else _rest_at(lemmas, index, parts)
+                if last is not None:
+                    found.append((phrase, words[index].start, words[last].end))
                     break
         return found
+
+
+def _rest_at(lemmas: Sequence[str], index: int, parts: tuple[str, ...]) -> int | None:
+    """Where the last word of ``parts`` is, when the words after the first follow in order
+    with at most ``MAX_GAP`` other words between two of them ("ongeacht hun
+    verblijfsstatus" matches "ongeacht verblijfsstatus"); None when they do not."""
+    position = index
+    for part in parts[1:]:
+        for step in range(1, MAX_GAP + 2):
+            if position + step < len(lemmas) and lemmas[position + step] == part:
+                position += step
+                break
+        else:
+            return None
+    return position
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
@@ -81,6 +150,10 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = _SENTENCE_END.search(text, end)
     right = right_match.start() if right_match else len(text)
+    return _trim(text, left, right, start, end, limit)
+
+
+def _trim(text: str, left: int, right: int, start: int, end: int, limit: int) -> str:
     sentence = " ".join(text[left:right].split())
     if len(sentence) <= limit:
         return sentence

@@ -57,6 +57,7 @@ class Tip:
     topic_phrases: tuple[str, ...]
     concrete_phrases: tuple[str, ...]
     gap_hint: str
+    general: bool  # its subject also exists outside trafficking policy (children's rights...)
     actions: tuple[str, ...]
     features: tuple[str, ...]
     questions: tuple[Question, ...]
@@ -70,6 +71,9 @@ class Rubric:
     tips: tuple[Tip, ...]
     concrete_phrases: tuple[str, ...]
     trafficking_phrases: tuple[str, ...]
+    minor_phrases: tuple[str, ...]
+    adult_phrases: tuple[str, ...]
+    weak_phrases: tuple[str, ...]
 
     def tip(self, number: int) -> Tip:
         return self.tips[number - 1]
@@ -105,6 +109,9 @@ def parse_rubric(text: str, checker: TerminologyChecker | None = None) -> Rubric
     scores = _scores(data.get("scores"), "de rubriek: scores", problems)
     concrete = _phrases(data, "concrete_phrases", "de rubriek", problems)
     trafficking = _phrases(data, "trafficking_phrases", "de rubriek", problems)
+    minors = _phrases(data, "minor_phrases", "de rubriek", problems)
+    adults = _phrases(data, "adult_phrases", "de rubriek", problems)
+    weak = _phrases(data, "weak_phrases", "de rubriek", problems)
     raw_tips = data.get("tips")
     tips: list[Tip] = []
     if not isinstance(raw_tips, list) or len(raw_tips) != TIP_COUNT:
@@ -120,7 +127,7 @@ def parse_rubric(text: str, checker: TerminologyChecker | None = None) -> Rubric
     if problems:
         raise RubricError(problems)
     assert isinstance(version, int)  # noqa: S101 - checked above
-    return Rubric(version, source, scores, tuple(tips), concrete, trafficking)
+    return Rubric(version, source, scores, tuple(tips), concrete, trafficking, minors, adults, weak)
 
 
 def _tip(raw: Any, index: int, problems: list[str]) -> Tip | None:
@@ -157,6 +164,7 @@ def _tip(raw: Any, index: int, problems: list[str]) -> Tip | None:
         topic_phrases=_phrases(raw, "topic_phrases", where, problems),
         concrete_phrases=_phrases(raw, "concrete_phrases", where, problems),
         gap_hint=_text(raw, "gap_hint", where, problems),
+        general=bool(raw.get("general", False)),
         actions=actions,
         features=features,
         questions=tuple(questions),
@@ -208,3 +216,34 @@ def _words_to_avoid(text: str, checker: TerminologyChecker) -> list[str]:
         f"De rubriek gebruikt '{finding.matched}'. Gebruik liever: {finding.suggestion}."
         for finding in checker.check(text)
     ]
+
+
+EDITABLE_TIP_FIELDS: Final = (
+    "title",
+    "explanation",
+    "criteria",
+    "gap_hint",
+    "actions",
+    "features",
+    "questions",
+    "topic_phrases",
+    "concrete_phrases",
+)
+
+
+def with_tip_changes(text: str, number: int, changes: Mapping[str, Any], version: int) -> str:
+    """The rubric's YAML with tip ``number`` changed and ``version`` set; not yet checked
+    (``parse_rubric`` on the result says what is wrong). Comments in the YAML are lost."""
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("tips"), list):
+        raise RubricError(["De huidige rubriek is onleesbaar; laat een ontwikkelaar kijken."])
+    unknown = sorted(set(changes) - set(EDITABLE_TIP_FIELDS))
+    if unknown:
+        raise ValueError(f"Not editable: {unknown}")
+    if not 1 <= number <= len(data["tips"]):
+        raise RubricError([f"Tip {number} bestaat niet."])
+    tip = dict(data["tips"][number - 1])
+    tip.update(changes)
+    data["tips"][number - 1] = tip
+    data["version"] = version
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))

@@ -10,13 +10,14 @@ phrases, so a youth or poverty policy is not scored as one.
 The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (issue 5).
 """
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from schakel.kennis.domain.terminology import TerminologyChecker
 
-from .matching import Evidence, PhraseIndex, sentence_around, tokens
+from .matching import Evidence, Page, PhraseIndex, prepare
 from .rubric import Rubric, Tip
 
 MIN_TOPIC_HITS_FOR_2: Final = 2
@@ -25,6 +26,12 @@ TRAFFICKING_MIN_HITS: Final = 5
 TRAFFICKING_MIN_DISTINCT: Final = 2
 TRAFFICKING_MIN_PER_1000_WORDS: Final = 1.0
 EVIDENCE_PER_TIP: Final = 5
+# A concrete measure counts for minors when they are named this many sentences around it.
+MINORS_AROUND: Final = 1
+# Outside a trafficking policy a passage counts when exploitation is named this near.
+CONTEXT_AROUND: Final = 2
+# Two concrete passages about minors, or one with a measure typical for the tip, make a 2.
+STRONG_FOR_2: Final = 2
 
 
 @dataclass(frozen=True)
@@ -57,50 +64,130 @@ Pages = Sequence[tuple[int, str]]
 
 
 def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResult:
-    general = tuple(rubric.concrete_phrases)
-    words = sum(len(tokens(text)) for _n, text in pages)
+    prepared = prepare(pages)
+    words = sum(len(page.words) for page in prepared)
     trafficking = PhraseIndex(rubric.trafficking_phrases)
-    hits = [phrase for _n, text in pages for phrase, _s, _e in trafficking.find(text)]
+    minors = PhraseIndex(rubric.minor_phrases)
+    adults = PhraseIndex(rubric.adult_phrases)
+    weak = PhraseIndex(rubric.weak_phrases)
+    marks = []
+    hits: list[str] = []
+    for page in prepared:
+        found = trafficking.find_in(page)
+        hits += [phrase for phrase, _s, _e in found]
+        marks.append(
+            Marks(
+                trafficking=[start for _p, start, _e in found],
+                minors=[start for _p, start, _e in minors.find_in(page)],
+                adults=[start for _p, start, _e in adults.find_in(page)],
+                weak=[start for _p, start, _e in weak.find_in(page)],
+            )
+        )
     is_policy = (
         len(hits) >= TRAFFICKING_MIN_HITS
         and len(set(hits)) >= TRAFFICKING_MIN_DISTINCT
         and len(hits) * 1000 / max(words, 1) >= TRAFFICKING_MIN_PER_1000_WORDS
     )
+    general = tuple(rubric.concrete_phrases)
     return ScanResult(
         is_trafficking_policy=is_policy,
         trafficking_hits=len(hits),
         words=words,
-        tips=tuple(score_tip(tip, pages, general) for tip in rubric.tips),
+        tips=tuple(
+            score_tip(tip, prepared, marks, general, is_policy=is_policy) for tip in rubric.tips
+        ),
         terms=tuple(term_findings(pages, checker)),
     )
 
 
-def score_tip(tip: Tip, pages: Pages, general_concrete: Sequence[str]) -> TipResult:
-    topic = PhraseIndex(tip.topic_phrases)
-    concrete = PhraseIndex((*tip.concrete_phrases, *general_concrete))
+@dataclass(frozen=True)
+class Marks:
+    """Where on a page the subject (trafficking, exploitation) and minors are named."""
+
+    trafficking: list[int]
+    minors: list[int]
+    adults: list[int]
+    weak: list[int]
+
+
+def _any_between(starts: Sequence[int], left: int, right: int) -> bool:
+    index = bisect_left(starts, left)
+    return index < len(starts) and starts[index] < right
+
+
+def score_tip(
+    tip: Tip,
+    pages: Sequence[Page],
+    marks: Sequence[Marks],
+    general_concrete: Sequence[str],
+    *,
+    is_policy: bool,
+) -> TipResult:
+    """0: the topic is absent. 1: named, or concrete but not for minors, or not in a
+    trafficking policy. 2: a concrete passage about minors, and the topic comes back.
+
+    In a document that is not a trafficking policy a passage counts only near a word for
+    trafficking or exploitation, unless the tip's subject is general (children's rights,
+    participation)."""
+    topic = PhraseIndex((*tip.topic_phrases, *tip.concrete_phrases))  # a measure names its topic
+    own = PhraseIndex(tip.concrete_phrases)
+    concrete = PhraseIndex(general_concrete)
     passages: list[Evidence] = []
-    concrete_passages: list[Evidence] = []
+    strong: list[Evidence] = []
+    strong_own = 0
+    concrete_for_others = False
     seen: set[str] = set()
-    for number, text in pages:
-        for phrase, start, end in topic.find(text):
-            sentence = sentence_around(text, start, end)
+    for page, mark in zip(pages, marks, strict=True):
+        matches = topic.find_in(page)
+        if not matches:
+            continue
+        own_starts = sorted(start for _p, start, _e in own.find_in(page))
+        general_found = concrete.find_in(page)
+        general_starts = sorted(start for _p, start, _e in general_found)
+        for phrase, start, end in matches:
+            near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
+            if not (
+                is_policy or tip.general or _any_between(mark.trafficking, near_left, near_right)
+            ):
+                continue
+            sentence = page.sentence(start, end)
             if sentence in seen:
                 continue
             seen.add(sentence)
-            found = Evidence(phrase, number, sentence)
+            found = Evidence(phrase, page.number, sentence)
             passages.append(found)
-            if concrete.find(sentence):
-                concrete_passages.append(found)
+            left, right = page.sentence_span(start, end)
+            markers = {p for p, s, _e in general_found if left <= s < right}
+            # A measure typical for the tip, or two different markers (a year and a budget).
+            has_own = _any_between(own_starts, left, right) or len(markers) >= 2
+            if not (has_own or _any_between(general_starts, left, right)) or _any_between(
+                mark.weak, left, right
+            ):
+                continue
+            minors_here = _any_between(mark.minors, left, right)
+            for_minors = minors_here or (
+                _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
+                and not _any_between(mark.adults, left, right)
+            )
+            if is_policy and for_minors:
+                strong.append(found)
+                strong_own += has_own
+            else:
+                concrete_for_others = True
+    enough = strong_own >= 1 or len(strong) >= STRONG_FOR_2
     if not passages:
         return TipResult(tip, 0, (), f"Het document gaat hier niet op in. {tip.gap_hint}")
-    if concrete_passages and len(passages) >= MIN_TOPIC_HITS_FOR_2:
-        shown = concrete_passages + [p for p in passages if p not in concrete_passages]
+    if enough and len(passages) >= MIN_TOPIC_HITS_FOR_2:
+        shown = strong + [p for p in passages if p not in strong]
         return TipResult(tip, 2, tuple(shown[:EVIDENCE_PER_TIP]), "")
-    why = (
-        "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of afspraak."
-        if not concrete_passages
-        else "Het onderwerp komt maar één keer en kort aan bod."
-    )
+    if not is_policy:
+        why = "Dit document is geen mensenhandelbeleid; het onderwerp komt alleen zijdelings voor."
+    elif strong:
+        why = "Het onderwerp komt maar één keer en kort aan bod."
+    elif concrete_for_others:
+        why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
+    else:
+        why = "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of afspraak."
     return TipResult(tip, 1, tuple(passages[:EVIDENCE_PER_TIP]), f"{why} {tip.gap_hint}")
 
 

@@ -1,6 +1,7 @@
 """Reading real documents: text per page, and every kind of bad input refused in Dutch."""
 
 import io
+import shutil
 import zipfile
 
 import pytest
@@ -120,7 +121,8 @@ def _refused(filename: str, data: bytes) -> ExtractError:
     return raised.value
 
 
-def test_encrypted_and_scanned_and_corrupt_pdfs_are_refused():
+def test_encrypted_and_scanned_and_corrupt_pdfs_are_refused(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # as on a server without OCR
     writer = PdfWriter()
     writer.add_blank_page(612, 792)
     writer.encrypt("geheim")
@@ -170,3 +172,33 @@ def test_xml_entities_are_not_expanded():
         assert error.code == "corrupt"
     else:
         assert "aaaaaaaaaa" not in document.text
+
+
+def scanned_pdf(text: str) -> bytes:
+    """A PDF that holds only a picture of the text (as from a scanner): no text layer."""
+    import pypdfium2 as pdfium
+    from weasyprint import HTML
+
+    printed = HTML(string=f"<p style='font: 22pt DejaVu Sans'>{text}</p>").write_pdf()
+    picture = pdfium.PdfDocument(printed)[0].render(scale=3).to_pil().convert("RGB")
+    out = io.BytesIO()
+    picture.save(out, format="PDF")
+    return out.getvalue()
+
+
+SCANNED_TEXT = "Aanpak mensenhandel: de zorgcoördinator helpt minderjarige slachtoffers."
+
+
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="tesseract is installed in CI (.ci/run)"
+)
+def test_a_scanned_pdf_is_read_with_tesseract_when_installed():
+    pages = extract("scan.pdf", scanned_pdf(SCANNED_TEXT)).pages
+    assert len(pages) == 1
+    assert "mensenhandel" in pages[0].text and "slachtoffers" in pages[0].text
+
+
+def test_a_scanned_pdf_is_refused_when_tesseract_is_absent(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    error = _refused("scan.pdf", scanned_pdf(SCANNED_TEXT))
+    assert error.code == "no_text_layer" and "OCR" in error.message

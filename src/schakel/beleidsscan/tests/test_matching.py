@@ -16,10 +16,15 @@ def test_inflections_and_diacritics_match():
     ]
 
 
-def test_a_phrase_of_several_words_needs_them_in_a_row():
+def test_a_phrase_of_several_words_needs_them_in_order_and_close_together():
     index = PhraseIndex(["belang van het kind"])
     assert index.find("Het belang van het kind staat voorop.")
     assert not index.find("Het belang van de gemeente en het kind.")
+    assert not index.find("Het kind van het belang.")
+    near = PhraseIndex(["ongeacht verblijfsstatus"])
+    assert near.find("Hulp ongeacht hun verblijfsstatus.")  # two words may come between
+    assert near.find("Hulp ongeacht woonplaats of verblijfsstatus.")
+    assert not near.find("Ongeacht de plaats waar zij wonen of hun verblijfsstatus.")
 
 
 def test_evidence_gives_the_sentence_and_the_page_once():

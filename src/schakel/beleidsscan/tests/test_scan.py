@@ -49,8 +49,9 @@ def test_a_topic_in_passing_scores_1_and_says_why(rubric, checker):
     pages = [
         (
             1,
-            "Mensenhandel en uitbuiting zijn ernstig. Mensenhandel komt voor. "
-            "Ervaringsdeskundigen kunnen soms meedenken.",
+            "Mensenhandel en uitbuiting zijn ernstig. Mensenhandel komt voor. Seksuele "
+            "uitbuiting en criminele uitbuiting raken jongeren. Ervaringsdeskundigen kunnen "
+            "soms meedenken.",
         )
     ]
     participation = scan(pages, rubric, checker).tips[8]
@@ -85,3 +86,70 @@ def test_the_json_contract(rubric, checker):
     assert [tip["tip"] for tip in data["tips"]] == list(range(1, 11))
     assert all(tip["score"] in (0, 1, 2) for tip in data["tips"])
     assert all(set(e) == {"text", "page"} for tip in data["tips"] for e in tip["evidence"])
+
+
+TRAFFICKING_INTRO = (
+    "Aanpak mensenhandel (fictief). Mensenhandel, seksuele uitbuiting, criminele uitbuiting "
+    "en arbeidsuitbuiting komen in onze regio voor. "
+)
+
+
+def test_a_measure_only_for_adults_does_not_make_a_tip_concrete(rubric, checker):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Volwassen slachtoffers krijgen opvang. In 2026 kopen wij tien plekken voor opvang "
+            "in voor volwassen slachtoffers, met een budget van 200.000 euro.",
+        )
+    ]
+    help_for_victims = scan(pages, rubric, checker).tips[5]
+    assert help_for_victims.score == 1
+    assert "niet voor kinderen en jongeren" in help_for_victims.why
+
+
+def test_the_same_measure_for_minors_scores_2(rubric, checker):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Minderjarige slachtoffers krijgen gespecialiseerde hulp. In 2026 kopen wij tien "
+            "plekken in bij een expertisecentrum voor minderjarige slachtoffers, met een budget "
+            "van 200.000 euro.",
+        )
+    ]
+    assert scan(pages, rubric, checker).tips[5].score == 2
+
+
+def test_a_hedged_measure_is_not_concrete(rubric, checker):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Voorlichting op scholen kan helpen om jongeren weerbaar te maken. In 2026 gaan "
+            "wij in gesprek over de mogelijkheid van voorlichting op scholen.",
+        )
+    ]
+    prevention = scan(pages, rubric, checker).tips[9]
+    assert prevention.score == 1
+
+
+def test_outside_a_trafficking_policy_only_passages_near_exploitation_count(rubric, checker):
+    youth = [
+        (
+            1,
+            "Kadernota jeugd (fictief). Wij investeren in 2026 in trainingen voor leraren over "
+            "pesten en in samenwerking met de politie over verkeersveiligheid. " * 10,
+        ),
+        (
+            2,
+            "Sommige jongeren lopen online risico's, zoals criminele uitbuiting. Wij geven in "
+            "2026 voorlichting op alle scholen over online veiligheid.",
+        ),
+    ]
+    result = scan(youth, rubric, checker)
+    assert not result.is_trafficking_policy
+    scores = {tip.tip.number: tip.score for tip in result.tips}
+    assert scores[3] == 0 and scores[8] == 0  # training and cooperation on other subjects
+    assert scores[10] == 1  # prevention near exploitation: named, never 2 here
+    assert max(scores.values()) <= 1

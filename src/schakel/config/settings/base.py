@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "schakel.routekaart",
     "schakel.intake",
     "schakel.cases",
+    "schakel.practice",
+    "schakel.beleidsscan",
     "schakel.api",
 ]
 

@@ -1,0 +1,212 @@
+"""Forms of the beleidsscan: upload, practice questions, one tip of the rubric."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Answer
+from .domain.extract import KINDS, MAX_BYTES
+from .domain.rubric import FEATURES, Tip
+
+TEXTAREA = {"class": "utrecht-textarea", "rows": 3}
+TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+ACCEPT = ",".join(sorted(KINDS))
+
+FEATURE_LABELS = {
+    "routekaart": _("Routekaart"),
+    "signaal": _("Signaal doorgeven"),
+    "casussen": _("Casussen"),
+    "werkvoorraad": _("Werkvoorraad van de zorgcoördinator"),
+    "monitor": _("Monitor"),
+    "beleidsscan": _("Beleidsscan"),
+    "trainingsregister": _("Trainingsregister"),
+    "participatie": _("Participatie"),
+    "logboek": _("Logboek"),
+}
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class UploadForm(forms.Form):
+    municipality = MunicipalityChoiceField(
+        label=_("Gemeente"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "utrecht-select utrecht-select--html-select"}),
+    )
+    title = forms.CharField(
+        label=_("Titel van het document"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXTBOX),
+        help_text=_("Bijvoorbeeld: Aanpak mensenhandel 2026-2029. Leeg: de bestandsnaam."),
+    )
+    document_date = forms.DateField(
+        label=_("Datum van het document"),
+        required=False,
+        widget=forms.DateInput(attrs={**TEXTBOX, "type": "date"}),
+        help_text=_("Wanneer het is vastgesteld of verschenen."),
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT, "class": "utrecht-textbox"}),
+        help_text=_(
+            "PDF, Word (DOCX), OpenDocument (ODT), HTML of tekst (TXT), tot %(mb)s MB en 500 "
+            "pagina's. Het bestand zelf bewaren we niet, alleen de uitkomst."
+        )
+        % {"mb": MAX_BYTES // (1024 * 1024)},
+        error_messages={
+            "required": _("Kies het bestand dat u wilt laten scannen."),
+            "empty": _("Het bestand is leeg."),
+        },
+    )
+
+    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB. Deel het op of maak het kleiner."),
+                params={"mb": MAX_BYTES // (1024 * 1024)},
+            )
+        return upload
+
+
+ANSWER_CHOICES = Answer.choices
+
+
+class QuestionForm(forms.Form):
+    """One practice question (used with a prefix per question)."""
+
+    answer = forms.ChoiceField(
+        label=_("Antwoord"), choices=ANSWER_CHOICES, required=False, widget=forms.RadioSelect
+    )
+    explanation = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={**TEXTAREA, "rows": 2})
+    )
+    evidence = forms.CharField(
+        label=_("Bewijs: link of vindplaats"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs=TEXTBOX),
+        help_text=_("Bijvoorbeeld een link naar het convenant of 'raadsbesluit 12-03-2026'."),
+    )
+
+    def __init__(self, *args: Any, question: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields["answer"].label = question.text
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("answer") and (data.get("explanation") or data.get("evidence")):
+            self.add_error("answer", _("Kies een antwoord bij uw toelichting."))
+        return data
+
+
+def _lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class TipForm(forms.Form):
+    """One tip of the rubric. Lists are one item per line."""
+
+    title = forms.CharField(label=_("Titel"), max_length=200, widget=forms.TextInput(attrs=TEXTBOX))
+    explanation = forms.CharField(
+        label=_("Uitleg in eigen woorden"), widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5})
+    )
+    criterion_0 = forms.CharField(
+        label=_("Score 0 (afwezig) als…"), widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    criterion_1 = forms.CharField(
+        label=_("Score 1 (genoemd) als…"), widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    criterion_2 = forms.CharField(
+        label=_("Score 2 (concreet) als…"), widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    gap_hint = forms.CharField(
+        label=_("Wat er vaak ontbreekt"), widget=forms.Textarea(attrs=TEXTAREA)
+    )
+    actions = forms.CharField(
+        label=_("Aanbevolen acties"),
+        help_text=_("Eén actie per regel."),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
+    )
+    questions = forms.CharField(
+        label=_("Vragen over de praktijk"),
+        help_text=_(
+            "Eén vraag per regel. Antwoorden blijven bij hun vraag zolang de volgorde gelijk "
+            "blijft."
+        ),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 4}),
+    )
+    topic_phrases = forms.CharField(
+        label=_("Woorden die bij dit onderwerp horen"),
+        help_text=_("Eén woord of woordgroep per regel; vervoegingen worden vanzelf herkend."),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 8}),
+    )
+    concrete_phrases = forms.CharField(
+        label=_("Woorden die op een concrete maatregel wijzen"),
+        help_text=_("Eén per regel, naast de algemene woorden zoals budget, termijn en convenant."),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 6}),
+    )
+    features = forms.MultipleChoiceField(
+        label=_("Functies van Schakel die helpen"),
+        choices=sorted((code, FEATURE_LABELS[code]) for code in FEATURES),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Wat verandert er, en waarom?"),
+        max_length=300,
+        widget=forms.TextInput(attrs=TEXTBOX),
+        help_text=_("Dit komt in de geschiedenis van de rubriek."),
+    )
+
+    @classmethod
+    def initial_for(cls, tip: Tip) -> dict[str, Any]:
+        return {
+            "title": tip.title,
+            "explanation": tip.explanation,
+            "criterion_0": tip.criteria.get(0, ""),
+            "criterion_1": tip.criteria.get(1, ""),
+            "criterion_2": tip.criteria.get(2, ""),
+            "gap_hint": tip.gap_hint,
+            "actions": "\n".join(tip.actions),
+            "questions": "\n".join(q.text for q in tip.questions),
+            "topic_phrases": "\n".join(tip.topic_phrases),
+            "concrete_phrases": "\n".join(tip.concrete_phrases),
+            "features": list(tip.features),
+        }
+
+    def changes(self, tip: Tip) -> dict[str, Any]:
+        """The tip's fields as the rubric's YAML holds them; question codes keep their place."""
+        data = self.cleaned_data
+        questions = []
+        for index, text in enumerate(_lines(data["questions"])):
+            code = (
+                tip.questions[index].code
+                if index < len(tip.questions)
+                else f"t{tip.number}-v{index + 1}"
+            )
+            questions.append({"code": code, "text": text})
+        return {
+            "title": data["title"].strip(),
+            "explanation": " ".join(data["explanation"].split()),
+            "criteria": {
+                score: " ".join(data[f"criterion_{score}"].split()) for score in (0, 1, 2)
+            },
+            "gap_hint": " ".join(data["gap_hint"].split()),
+            "actions": _lines(data["actions"]),
+            "questions": questions,
+            "topic_phrases": _lines(data["topic_phrases"]),
+            "concrete_phrases": _lines(data["concrete_phrases"]),
+            "features": list(data["features"]),
+        }

@@ -1,0 +1,1 @@
+"""Pure rules of the practice registers: time windows, figures and reading CSV files."""
