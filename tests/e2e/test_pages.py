@@ -16,7 +16,17 @@ from tests.e2e.conftest import (
 ROLE_PAGES = {
     "demo-professional": ["/", "/account/", "/regios/", "/gemeenten/"],
     "demo-zorgcoordinator": ["/", "/account/", "/regios/", "/gemeenten/"],
-    "demo-beleid": ["/", "/account/", "/regios/", "/gemeenten/"],
+    "demo-beleid": [
+        "/",
+        "/account/",
+        "/regios/",
+        "/gemeenten/",
+        "/beleidsscan/",
+        "/beleidsscan/rubriek/",
+        "/praktijk/",
+        "/praktijk/participatie/",
+        "/praktijk/participatie/nieuw/",
+    ],
     "demo-beheer": [
         "/",
         "/account/",
@@ -29,6 +39,11 @@ ROLE_PAGES = {
         "/beheer/admin/accounts/organisation/add/",
         "/beheer/admin/accounts/user/add/",
         "/beheer/admin/geo/municipality/",
+        "/praktijk/",
+        "/praktijk/training/",
+        "/praktijk/training/nieuw/",
+        "/praktijk/training/importeren/",
+        "/beleidsscan/rubriek/",
     ],
     "demo-privacy": ["/", "/account/", "/logboek/", "/beheer/gebruikers/"],
 }

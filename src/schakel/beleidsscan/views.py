@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from schakel.accounts.decorators import require_policy
@@ -197,7 +198,8 @@ def questionnaire_view(request: HttpRequest, municipality_id: int) -> HttpRespon
             else:
                 messages.success(
                     request,
-                    _("%(n)s antwoorden opgeslagen.") % {"n": saved}
+                    ngettext("%(n)s antwoord opgeslagen.", "%(n)s antwoorden opgeslagen.", saved)
+                    % {"n": saved}
                     if saved
                     else _("Er was niets veranderd."),
                 )

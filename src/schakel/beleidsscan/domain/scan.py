@@ -187,7 +187,10 @@ def score_tip(
     elif concrete_for_others:
         why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
     else:
-        why = "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of afspraak."
+        why = (
+            "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of "
+            "afspraak."
+        )
     return TipResult(tip, 1, tuple(passages[:EVIDENCE_PER_TIP]), f"{why} {tip.gap_hint}")
 
 

@@ -88,7 +88,7 @@ def test_the_report_downloads_as_a_tagged_pdf(login_as, policy_officer, gm0344):
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("beleid.exe", b"MZ....", "PDF, Word"),
+        ("beleid.exe", b"MZ....", "Dit bestandstype kan Schakel niet lezen"),
         ("beleid.pdf", b"%PDF-1.4 broken", "beschadigd"),
         ("beleid.docx", b"not a zip at all", "past niet bij de extensie"),
         ("leeg.txt", b"   ", "geen tekst"),

@@ -39,7 +39,7 @@ def field(bound: BoundField) -> SafeString:
     )
     errors = _errors(
         bound,
-        format_html(' id="{}_fout"', bound.auto_id),
+        format_html(' id="{}_error"', bound.auto_id),
         "utrecht-form-field__error-message utrecht-form-field-error-message",
     )
     return format_html(
@@ -60,9 +60,9 @@ def field(bound: BoundField) -> SafeString:
 @register.simple_tag
 def choice_field(bound: BoundField) -> SafeString:
     """Radio buttons or checkboxes in a fieldset with a legend (see includes/radio_field.html)."""
-    described = (
-        format_html(' aria-describedby="{}_helptext"', bound.auto_id) if bound.help_text else ""
-    )
+    ids = [f"{bound.auto_id}_helptext"] if bound.help_text else []
+    ids += [f"{bound.auto_id}_error"] if bound.errors else []
+    described = format_html(' aria-describedby="{}"', " ".join(ids)) if ids else ""
     help_text = (
         format_html(
             '<div class="utrecht-form-field-description" id="{}_helptext">{}</div>',
@@ -85,6 +85,8 @@ def choice_field(bound: BoundField) -> SafeString:
         described,
         bound.label,
         help_text,
-        _errors(bound, "", "utrecht-form-field-error-message"),
+        _errors(
+            bound, format_html(' id="{}_error"', bound.auto_id), "utrecht-form-field-error-message"
+        ),
         choices,
     )

@@ -5,8 +5,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from schakel.accounts.demo import DemoModeOff, demo_load
+from schakel.beleidsscan.demo import demo_beleidsscan_load
 from schakel.cases.demo import demo_cases_load
 from schakel.intake.demo import demo_signals_load
+from schakel.practice.demo import demo_practice_load
 
 
 class Command(BaseCommand):
@@ -19,6 +21,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         count = demo_signals_load(region_id=region.pk)
         cases = demo_cases_load()
+        trainings, activities = demo_practice_load()
+        scans = demo_beleidsscan_load()  # after the registers: the scan shows their figures
         self.stdout.write(
-            f"Demogegevens geladen ({count} fictieve signalen, {cases} fictieve casussen)."
+            f"Demogegevens geladen ({count} fictieve signalen, {cases} fictieve casussen, "
+            f"{trainings} trainingen, {activities} participatieactiviteiten, "
+            f"{scans} beleidsscan)."
         )
