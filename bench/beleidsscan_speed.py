@@ -46,7 +46,7 @@ WARM_RUNS = 5
 
 def source_paragraphs(rubric: Rubric) -> list[str]:
     paragraphs = []
-    for folder in ("dev", "holdout"):
+    for folder in ("dev", "dev2"):
         for path in sorted((ROOT / "bench" / "beleidsscan_eval" / folder).glob("*.txt")):
             text = path.read_text(encoding="utf-8").replace("\f", "\n\n")
             paragraphs += [p.strip() for p in text.split("\n\n") if len(p.split()) > 15]

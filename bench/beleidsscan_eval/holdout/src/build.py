@@ -1,18 +1,12 @@
-"""Build the held-out beleidsscan evaluation documents from the Markdown-like sources.
+"""Render the hold-out policy texts (simple markup in *.txt here) to their target formats.
 
-Run from anywhere with the project venv:
-    /work/main/.venv/bin/python bench/beleidsscan_eval/holdout/src/build.py
+Markup, one block per paragraph (blocks separated by blank lines):
+  # / ## / ###   heading level 1-3
+  - item         bullet list (consecutive lines)
+  | a | b |      table (consecutive lines, first row is the header)
+  anything else  paragraph (consecutive lines are joined)
 
-Source markup (one paragraph per line):
-  '# ', '## ', '### '   headings
-  '- '                  bullet item
-  '1. ', 'a. '          numbered / lettered item (number kept in the text)
-  '   a. '              indented sub-item
-  '| a | b |'           table row (first row is the header; '|---|' rows are skipped)
-  other line            paragraph
-
-Outputs (in the parent folder): PDF (via HTML + headless Chromium), DOCX (python-docx),
-ODT (hand-written minimal ODF package), HTML and TXT (form feed between pages).
+Run:  /work/main/.venv/bin/python build.py
 """
 
 from __future__ import annotations
@@ -20,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -28,382 +21,295 @@ SRC = Path(__file__).resolve().parent
 OUT = SRC.parent
 WORDS_PER_PAGE = 500
 
-DOCS = {
-    "dorpsveld-plan-van-aanpak-mensenhandel": "pdf",
-    "rivierenland-oost-aanpak-uitbuiting-jongeren": "docx",
-    "lindewaard-raadsvoorstel-arbeidsuitbuiting": "html",
-    "wilgenrode-uitvoeringsagenda-uitbuiting-minderjarigen-2026": "docx",
-    "beekmonde-beleidsregel-zorgcoordinatie-mensenhandel": "odt",
-    "marrendam-evaluatie-aanpak-mensenhandel": "txt",
-    "hoeksterveen-lokaal-preventieakkoord": "txt",
-    "oosterwaarde-kadernota-opgroeien": "pdf",
-}
-
-ITEM_RE = re.compile(r"^(\s*)(- |\d+\. |[a-z]\. )(.*)$")
+DOCS = [
+    ("a_harderveen.txt", "harderveen-integrale-aanpak-mensenhandel-uitbuiting-2025-2028.pdf"),
+    ("b_lingemeer.txt", "regio-lingemeer-programmaplan-zorgcoordinatie-ketenaanpak-mensenhandel.docx"),
+    ("c_oosterbroek.txt", "oosterbroek-raadsinformatiebrief-voortgang-criminele-uitbuiting.pdf"),
+    ("d_zuidwaarden.txt", "zuidwaarden-plan-van-aanpak-jeugd-en-uitbuiting-2025-2027.odt"),
+    ("e_dalsum.txt", "dalsum-notitie-bestuurlijke-aanpak-mensenhandel.txt"),
+    ("f_velderhoven.txt", "velderhoven-preventieplan-seksuele-en-criminele-uitbuiting-jongeren.html"),
+    ("g_maasterp.txt", "maasterp-integraal-veiligheidsplan-2025-2028.docx"),
+    ("h_bremdijk.txt", "bremdijk-beleidskader-sociaal-domein-jeugdhulp-2025-2028.odt"),
+]
 
 
-def parse(text: str):
-    """Return a list of blocks: (kind, payload)."""
-    blocks = []
-    table = None
-    for raw in text.splitlines():
-        line = raw.rstrip()
-        if line.startswith("|"):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
-                continue
-            if table is None:
-                table = []
-                blocks.append(("table", table))
-            table.append(cells)
+def parse(text: str) -> list[tuple[str, object]]:
+    blocks: list[tuple[str, object]] = []
+    for raw in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.rstrip() for ln in raw.strip().splitlines() if ln.strip()]
+        if not lines:
             continue
-        table = None
-        if not line.strip():
-            continue
-        m = re.match(r"^(#{1,3}) (.*)$", line)
-        if m:
-            blocks.append((f"h{len(m.group(1))}", m.group(2).strip()))
-            continue
-        m = ITEM_RE.match(line)
-        if m:
-            indent, marker, rest = m.groups()
-            level = 2 if indent else 1
-            if marker == "- ":
-                blocks.append(("bullet", (level, rest.strip())))
-            else:
-                blocks.append(("item", (level, (marker + rest).strip())))
-            continue
-        blocks.append(("p", line.strip()))
+        first = lines[0]
+        if first.startswith("#"):
+            level = len(first) - len(first.lstrip("#"))
+            blocks.append((f"h{level}", first.lstrip("#").strip()))
+            rest = lines[1:]
+            if rest:
+                blocks.extend(parse("\n".join(rest)))
+        elif first.startswith("- "):
+            items: list[str] = []
+            for ln in lines:
+                if ln.startswith("- "):
+                    items.append(ln[2:].strip())
+                else:
+                    items[-1] += " " + ln.strip()
+            blocks.append(("ul", items))
+        elif first.startswith("|"):
+            rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines]
+            blocks.append(("table", rows))
+        else:
+            blocks.append(("p", " ".join(ln.strip() for ln in lines)))
     return blocks
 
 
-def block_words(block) -> int:
-    kind, payload = block
+def block_words(kind: str, content: object) -> int:
+    if kind == "ul":
+        return sum(len(i.split()) for i in content)  # type: ignore[union-attr]
     if kind == "table":
-        return sum(len(c.split()) for row in payload for c in row)
-    if kind in ("bullet", "item"):
-        return len(payload[1].split())
-    return len(payload.split())
+        return sum(len(c.split()) for row in content for c in row)  # type: ignore[union-attr]
+    return len(str(content).split())
 
 
 def paginate(blocks):
-    """Split blocks into pages of about WORDS_PER_PAGE words, preferring to break before headings."""
-    pages, cur, count = [], [], 0
-    for b in blocks:
-        w = block_words(b)
-        is_heading = b[0] in ("h2", "h3")
-        if cur and (count + w > WORDS_PER_PAGE * 1.15 or (is_heading and count >= WORDS_PER_PAGE * 0.8)):
-            pages.append(cur)
-            cur, count = [], 0
-        cur.append(b)
-        count += w
-    if cur:
-        pages.append(cur)
-    return pages
+    """Yield (block, page_break_before) with a break every ~WORDS_PER_PAGE words,
+    never directly after a heading."""
+    count = 0
+    prev_kind = None
+    for kind, content in blocks:
+        brk = count >= WORDS_PER_PAGE and prev_kind not in ("h1", "h2", "h3")
+        if brk:
+            count = 0
+        count += block_words(kind, content)
+        prev_kind = kind
+        yield kind, content, brk
 
 
-# ---------------------------------------------------------------- TXT
-
-def to_txt(blocks) -> str:
-    out_pages = []
-    for page in paginate(blocks):
-        lines = []
-        prev = None
-        for kind, payload in page:
-            if prev in ("bullet", "item") and kind not in ("bullet", "item"):
-                lines.append("")
-            prev = kind
-            if kind == "h1":
-                lines += [payload.upper(), "=" * min(len(payload), 78), ""]
-            elif kind == "h2":
-                lines += ["", payload, "-" * min(len(payload), 78), ""]
-            elif kind == "h3":
-                lines += ["", payload, ""]
-            elif kind == "bullet":
-                level, t = payload
-                lines.append(("    " if level == 2 else "") + "- " + t)
-            elif kind == "item":
-                level, t = payload
-                lines.append(("    " if level == 2 else "") + t)
-            elif kind == "table":
-                widths = [max(len(r[i]) if i < len(r) else 0 for r in payload) for i in range(len(payload[0]))]
-                for j, row in enumerate(payload):
-                    lines.append(" | ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip())
-                    if j == 0:
-                        lines.append("-+-".join("-" * w for w in widths))
-                lines.append("")
-            else:
-                lines += [payload, ""]
-        out_pages.append("\n".join(lines).strip("\n") + "\n")
-    return "\f".join(out_pages)
-
-
-# ---------------------------------------------------------------- HTML
-
+# ---------------------------------------------------------------- HTML / PDF
 CSS = """
-@page { size: A4; margin: 22mm 20mm 22mm 22mm; }
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; }
-h1 { font-size: 20pt; color: #1d4e6b; margin: 0 0 10pt 0; }
-h2 { font-size: 14pt; color: #1d4e6b; margin: 18pt 0 6pt 0; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 12pt 0 4pt 0; page-break-after: avoid; }
-p { margin: 0 0 7pt 0; }
-ul, ol { margin: 0 0 7pt 0; padding-left: 18pt; }
-li { margin-bottom: 2pt; }
-li.sub { margin-left: 18pt; list-style: none; }
-table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt 0; font-size: 9.5pt; page-break-inside: auto; }
-th, td { border: 1px solid #8aa; padding: 3pt 5pt; text-align: left; vertical-align: top; }
-th { background: #e4eef3; }
-tr { page-break-inside: avoid; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
+       color: #1a1a1a; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 19pt; color: #00507a; border-bottom: 2px solid #00507a; padding-bottom: .2em; }
+h2 { font-size: 14pt; color: #00507a; margin-top: 1.6em; }
+h3 { font-size: 11.5pt; color: #333; margin-top: 1.2em; }
+table { border-collapse: collapse; width: 100%; margin: .8em 0; font-size: 9.5pt; }
+th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #e3eef5; }
+"""
+PRINT_CSS = """
+@page { size: A4; margin: 22mm 20mm 20mm 20mm;
+        @bottom-right { content: "Pagina " counter(page) " van " counter(pages);
+                        font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8pt; color: #555; }
+        @bottom-left { content: "%s"; font-family: 'DejaVu Sans', Arial, sans-serif;
+                       font-size: 8pt; color: #555; } }
+body { max-width: none; margin: 0; padding: 0; }
+h2 { break-after: avoid; } h3 { break-after: avoid; } tr { break-inside: avoid; }
 """
 
 
-def to_html_body(blocks) -> str:
+def to_html(blocks, title: str, footer: str | None = None) -> str:
     parts = []
-    open_list = None
-
-    def close():
-        nonlocal open_list
-        if open_list:
-            parts.append(f"</{open_list}>")
-            open_list = None
-
-    for kind, payload in blocks:
-        if kind in ("bullet", "item"):
-            level, t = payload
-            want = "ul"
-            if open_list != want:
-                close()
-                style = "" if kind == "bullet" else ' style="list-style:none;padding-left:6pt"'
-                parts.append(f"<ul{style}>")
-                open_list = want
-            cls = ' class="sub"' if level == 2 else ""
-            parts.append(f"<li{cls}>{html.escape(t)}</li>")
-            continue
-        close()
+    for kind, content in blocks:
         if kind in ("h1", "h2", "h3"):
-            parts.append(f"<{kind}>{html.escape(payload)}</{kind}>")
+            parts.append(f"<{kind}>{html.escape(content)}</{kind}>")
+        elif kind == "p":
+            parts.append(f"<p>{html.escape(content)}</p>")
+        elif kind == "ul":
+            parts.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in content) + "</ul>")
         elif kind == "table":
-            rows = ["<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in payload[0]) + "</tr>"]
-            for row in payload[1:]:
-                rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
-            parts.append("<table>\n" + "\n".join(rows) + "\n</table>")
-        else:
-            parts.append(f"<p>{html.escape(payload)}</p>")
-    close()
-    return "\n".join(parts)
-
-
-def to_html(blocks, title: str) -> str:
+            head, *rows = content
+            t = "<table><thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in head) + "</tr></thead><tbody>"
+            for r in rows:
+                t += "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+            parts.append(t + "</tbody></table>")
+    css = CSS + (PRINT_CSS % footer.replace('"', "'") if footer else "")
     return (
         "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + to_html_body(blocks)
+        f"<title>{html.escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
+        + "\n".join(parts)
         + "\n</body>\n</html>\n"
     )
 
 
-def to_pdf(html_path: Path, pdf_path: Path) -> None:
-    cmd = [
-        "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf_path}", html_path.as_uri(),
-    ]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def to_pdf(blocks, title: str, footer: str, out: Path) -> None:
+    tmp = SRC / (out.stem + ".print.html")
+    tmp.write_text(to_html(blocks, title, footer), encoding="utf-8")
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={out}", tmp.as_uri()],
+        check=True, capture_output=True,
+    )
 
 
 # ---------------------------------------------------------------- DOCX
-
-def to_docx(blocks, path: Path, title: str) -> int:
-    from docx import Document
+def to_docx(blocks, title: str, out: Path) -> None:
+    import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
-    doc = Document()
-    doc.core_properties.title = title
-    doc.core_properties.language = "nl-NL"
-    doc.styles["Normal"].font.name = "Calibri"
-    doc.styles["Normal"].font.size = Pt(11)
-    pages = paginate(blocks)
-    for pi, page in enumerate(pages):
-        if pi > 0:
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        for kind, payload in page:
-            if kind == "h1":
-                doc.add_heading(payload, level=0)
-            elif kind == "h2":
-                doc.add_heading(payload, level=1)
-            elif kind == "h3":
-                doc.add_heading(payload, level=2)
-            elif kind == "bullet":
-                level, t = payload
-                doc.add_paragraph(t, style="List Bullet" if level == 1 else "List Bullet 2")
-            elif kind == "item":
-                level, t = payload
-                para = doc.add_paragraph(t)
-                para.paragraph_format.left_indent = Pt(18 if level == 1 else 36)
-            elif kind == "table":
-                ncol = len(payload[0])
-                table = doc.add_table(rows=0, cols=ncol)
-                table.style = "Table Grid"
-                for ri, row in enumerate(payload):
-                    cells = table.add_row().cells
-                    for ci in range(ncol):
-                        cells[ci].text = row[ci] if ci < len(row) else ""
-                        if ri == 0:
-                            for r in cells[ci].paragraphs[0].runs:
-                                r.bold = True
-                doc.add_paragraph()
-            else:
-                doc.add_paragraph(payload)
-    doc.save(path)
-    return len(pages)
+    d = docx.Document()
+    d.core_properties.title = title
+    d.styles["Normal"].font.name = "Calibri"
+    d.styles["Normal"].font.size = Pt(11)
+    for kind, content, brk in paginate(blocks):
+        if brk:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if kind in ("h1", "h2", "h3"):
+            d.add_heading(content, level=int(kind[1]) - (1 if kind == "h1" else 0) or 0)
+        elif kind == "p":
+            d.add_paragraph(content)
+        elif kind == "ul":
+            for i in content:
+                d.add_paragraph(i, style="List Bullet")
+        elif kind == "table":
+            t = d.add_table(rows=len(content), cols=len(content[0]))
+            t.style = "Table Grid"
+            for r, row in enumerate(content):
+                for c, cell in enumerate(row):
+                    t.cell(r, c).text = cell
+                    if r == 0:
+                        for run in t.cell(r, c).paragraphs[0].runs:
+                            run.bold = True
+    d.save(out)
 
 
 # ---------------------------------------------------------------- ODT
-
-ODF_NS = (
+NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
 )
 
 
-def x(t: str) -> str:
-    return html.escape(t, quote=False)
+def x(s: str) -> str:
+    return html.escape(s, quote=False)
 
 
-def to_odt(blocks, path: Path, title: str) -> int:
-    pages = paginate(blocks)
+def to_odt(blocks, title: str, out: Path) -> None:
     body = []
-    tcount = 0
-    for pi, page in enumerate(pages):
-        for bi, (kind, payload) in enumerate(page):
-            brk = pi > 0 and bi == 0
-            if kind in ("h1", "h2", "h3"):
-                lvl = int(kind[1])
-                sname = f"H{lvl}" + ("_brk" if brk else "")
-                body.append(f'<text:h text:style-name="{sname}" text:outline-level="{lvl}">{x(payload)}</text:h>')
-                continue
-            if brk:
-                body.append('<text:p text:style-name="PageBreak"/>')
-            if kind == "bullet":
-                level, t = payload
-                inner = f"<text:list-item><text:p text:style-name=\"Body\">{x(t)}</text:p></text:list-item>"
-                if level == 2:
-                    inner = f"<text:list-item><text:list>{inner}</text:list></text:list-item>"
-                body.append(f'<text:list text:style-name="Bullets">{inner}</text:list>')
-            elif kind == "item":
-                level, t = payload
-                body.append(f'<text:p text:style-name="Item{level}">{x(t)}</text:p>')
-            elif kind == "table":
-                tcount += 1
-                ncol = len(payload[0])
-                rows = [f'<table:table table:name="Tabel{tcount}" table:style-name="Tbl">',
-                        f'<table:table-column table:number-columns-repeated="{ncol}"/>']
-                for ri, row in enumerate(payload):
-                    rows.append("<table:table-row>")
-                    for ci in range(ncol):
-                        c = row[ci] if ci < len(row) else ""
-                        ps = "TableHead" if ri == 0 else "TableCell"
-                        rows.append(f'<table:table-cell table:style-name="Cell" office:value-type="string">'
-                                    f'<text:p text:style-name="{ps}">{x(c)}</text:p></table:table-cell>')
-                    rows.append("</table:table-row>")
-                rows.append("</table:table>")
-                body.append("\n".join(rows))
-            else:
-                body.append(f'<text:p text:style-name="Body">{x(payload)}</text:p>')
-
-    auto_styles = """
-<style:style style:name="PageBreak" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
-<style:style style:name="H1" style:family="paragraph" style:parent-style-name="Heading_20_1"/>
-<style:style style:name="H2" style:family="paragraph" style:parent-style-name="Heading_20_2"/>
-<style:style style:name="H3" style:family="paragraph" style:parent-style-name="Heading_20_3"/>
-<style:style style:name="H2_brk" style:family="paragraph" style:parent-style-name="Heading_20_2"><style:paragraph-properties fo:break-before="page"/></style:style>
-<style:style style:name="H3_brk" style:family="paragraph" style:parent-style-name="Heading_20_3"><style:paragraph-properties fo:break-before="page"/></style:style>
-<style:style style:name="H1_brk" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style>
-<style:style style:name="Item1" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:margin-left="0.6cm"/></style:style>
-<style:style style:name="Item2" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:margin-left="1.2cm"/></style:style>
-<style:style style:name="TableHead" style:family="paragraph" style:parent-style-name="Body"><style:text-properties fo:font-weight="bold"/></style:style>
-<style:style style:name="TableCell" style:family="paragraph" style:parent-style-name="Body"/>
-<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
-<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="0.5pt solid #888888"/></style:style>
-<text:list-style style:name="Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:space-before="0.3cm" text:min-label-width="0.5cm"/></text:list-level-style-bullet><text:list-level-style-bullet text:level="2" text:bullet-char="–"><style:list-level-properties text:space-before="0.9cm" text:min-label-width="0.5cm"/></text:list-level-style-bullet></text:list-style>
-"""
-    content = (
+    for kind, content, brk in paginate(blocks):
+        if brk:
+            body.append("<text:soft-page-break/>")
+        if kind in ("h1", "h2", "h3"):
+            lvl = kind[1]
+            body.append(f'<text:h text:style-name="Heading_20_{lvl}" text:outline-level="{lvl}">{x(content)}</text:h>')
+        elif kind == "p":
+            body.append(f'<text:p text:style-name="Text_20_body">{x(content)}</text:p>')
+        elif kind == "ul":
+            body.append("<text:list>" + "".join(
+                f'<text:list-item><text:p text:style-name="Text_20_body">{x(i)}</text:p></text:list-item>'
+                for i in content) + "</text:list>")
+        elif kind == "table":
+            ncols = len(content[0])
+            t = f'<table:table table:name="Tabel{len(body)}"><table:table-column table:number-columns-repeated="{ncols}"/>'
+            for r, row in enumerate(content):
+                t += "<table:table-row>" + "".join(
+                    f'<table:table-cell office:value-type="string"><text:p text:style-name="{"Table_20_Heading" if r == 0 else "Table_20_Contents"}">{x(c)}</text:p></table:table-cell>'
+                    for c in row) + "</table:table-row>"
+            body.append(t + "</table:table>")
+    content_xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<office:document-content {ODF_NS} office:version="1.3">'
-        f"<office:automatic-styles>{auto_styles}</office:automatic-styles>"
-        "<office:body><office:text>\n" + "\n".join(body) + "\n</office:text></office:body></office:document-content>\n"
+        f'<office:document-content {NS} office:version="1.2">'
+        "<office:body><office:text>" + "".join(body) + "</office:text></office:body>"
+        "</office:document-content>"
     )
-    styles = (
+    styles_xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<office:document-styles {ODF_NS} office:version="1.3"><office:styles>'
-        '<style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="nl" fo:country="NL"/></style:default-style>'
-        '<style:style style:name="Standard" style:family="paragraph" style:class="text"/>'
-        '<style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">'
-        '<style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/></style:style>'
-        '<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:class="text">'
-        '<style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"/>'
-        '<style:text-properties fo:font-weight="bold"/></style:style>'
-        '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="1" style:class="text"><style:text-properties fo:font-size="18pt"/></style:style>'
-        '<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="2" style:class="text"><style:text-properties fo:font-size="14pt"/></style:style>'
-        '<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="3" style:class="text"><style:text-properties fo:font-size="12pt"/></style:style>'
-        "</office:styles>"
-        '<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.2cm" fo:margin-right="2cm"/></style:page-layout></office:automatic-styles>'
-        '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>'
-        "</office:document-styles>\n"
+        f'<office:document-styles {NS} office:version="1.2"><office:styles>'
+        '<style:style style:name="Standard" style:family="paragraph"/>'
+        '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:margin-bottom="0.21cm"/></style:style>'
+        '<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="18pt" fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="14pt" fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="12pt" fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="Table_20_Contents" style:display-name="Table Contents" style:family="paragraph" style:parent-style-name="Standard"/>'
+        '<style:style style:name="Table_20_Heading" style:display-name="Table Heading" style:family="paragraph" style:parent-style-name="Table_20_Contents"><style:text-properties fo:font-weight="bold"/></style:style>'
+        "</office:styles></office:document-styles>"
     )
-    meta = (
+    meta_xml = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<office:document-meta {ODF_NS} office:version="1.3"><office:meta>'
+        f'<office:document-meta {NS} office:version="1.2"><office:meta>'
         f"<dc:title>{x(title)}</dc:title><dc:language>nl-NL</dc:language>"
-        "<meta:generator>holdout build.py</meta:generator></office:meta></office:document-meta>\n"
+        "</office:meta></office:document-meta>"
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">\n'
-        ' <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>\n'
-        ' <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\n'
-        ' <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>\n'
-        ' <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>\n'
-        "</manifest:manifest>\n"
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
     )
-    with zipfile.ZipFile(path, "w") as z:
+    with zipfile.ZipFile(out, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
                    compress_type=zipfile.ZIP_STORED)
         z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("meta.xml", meta, compress_type=zipfile.ZIP_DEFLATED)
-    return len(pages)
+        z.writestr("content.xml", content_xml, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("styles.xml", styles_xml, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("meta.xml", meta_xml, compress_type=zipfile.ZIP_DEFLATED)
 
 
-# ---------------------------------------------------------------- main
+# ---------------------------------------------------------------- TXT
+def to_txt(blocks, out: Path) -> None:
+    import textwrap
+
+    chunks = []
+    for kind, content, brk in paginate(blocks):
+        if brk:
+            chunks.append("\f")
+        if kind == "h1":
+            chunks.append(content.upper() + "\n" + "=" * min(len(content), 78) + "\n")
+        elif kind == "h2":
+            chunks.append(content + "\n" + "-" * min(len(content), 78) + "\n")
+        elif kind == "h3":
+            chunks.append(content + "\n")
+        elif kind == "p":
+            chunks.append(textwrap.fill(content, 78) + "\n")
+        elif kind == "ul":
+            chunks.append("\n".join(textwrap.fill(i, 78, initial_indent="  - ", subsequent_indent="    ")
+                                    for i in content) + "\n")
+        elif kind == "table":
+            lines = []
+            for r, row in enumerate(content):
+                lines.append(" | ".join(row))
+                if r == 0:
+                    lines.append("-" * 78)
+            chunks.append("\n".join(lines) + "\n")
+    text = ""
+    for ch in chunks:
+        if ch == "\f":
+            text = text.rstrip("\n") + "\n\f"
+        else:
+            text += ch + "\n"
+    out.write_text(text.rstrip() + "\n", encoding="utf-8")
+
 
 def main() -> None:
-    only = set(sys.argv[1:])
-    for stem, fmt in DOCS.items():
-        if only and stem not in only:
+    for src_name, out_name in DOCS:
+        src = SRC / src_name
+        if not src.exists():
+            print("skip (no source yet):", src_name)
             continue
-        blocks = parse((SRC / f"{stem}.md").read_text(encoding="utf-8"))
-        title = next(p for k, p in blocks if k == "h1")
-        target = OUT / f"{stem}.{fmt}"
-        if fmt == "txt":
-            target.write_text(to_txt(blocks), encoding="utf-8")
-        elif fmt == "html":
-            target.write_text(to_html(blocks, title), encoding="utf-8")
-        elif fmt == "pdf":
-            src_html = SRC / f"{stem}.html"
-            src_html.write_text(to_html(blocks, title), encoding="utf-8")
-            to_pdf(src_html, target)
-        elif fmt == "docx":
-            to_docx(blocks, target, title)
-        elif fmt == "odt":
-            to_odt(blocks, target, title)
-        print("built", target.name)
+        text = src.read_text(encoding="utf-8")
+        blocks = parse(text)
+        title = next(c for k, c in blocks if k == "h1")
+        out = OUT / out_name
+        ext = out.suffix
+        if ext == ".pdf":
+            footer = title if len(title) < 70 else title[:67] + "..."
+            to_pdf(blocks, title, footer, out)
+        elif ext == ".docx":
+            to_docx(blocks, title, out)
+        elif ext == ".odt":
+            to_odt(blocks, title, out)
+        elif ext == ".html":
+            out.write_text(to_html(blocks, title), encoding="utf-8")
+        elif ext == ".txt":
+            to_txt(blocks, out)
+        print("built", out_name, sum(block_words(k, c) for k, c in blocks), "words")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Both the document and the phrases are reduced to lemmas with simplemma ("maatregelen" →
 "maatregel", "uitgebuit" → "uitbuiten"), lowercased and without diacritics, so a phrase
-matches however it is inflected. A phrase of several words matches those lemmas in order,
-with at most two other words between two of them.
+matches however it is inflected. A phrase of several words matches those lemmas in order
+within one sentence, with at most one other word between two of them.
 """
 
 import re
@@ -17,7 +17,8 @@ from typing import Final
 import simplemma
 
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
-MAX_GAP: Final = 2  # other words allowed between two words of a phrase
+MAX_GAP: Final = 1  # other words allowed between two words of a phrase
+_SENTENCE_MARK: Final = re.compile(r"[.!?;:]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 
 
@@ -42,8 +43,18 @@ def _plain(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The plain lemma of one Dutch word (cached: documents repeat their words)."""
-    return _plain(simplemma.lemmatize(word.lower(), lang="nl"))
+    """The plain lemma of one Dutch word (cached: documents repeat their words).
+
+    simplemma is not always idempotent ("minderjarigen" -> "minderjarige" -> "minderjarig"),
+    so the lemma is taken until it no longer changes: a phrase and the document then meet in
+    the same form whichever inflection each uses."""
+    current = word.lower()
+    for _ in range(3):
+        following = simplemma.lemmatize(current, lang="nl").lower()
+        if following == current:
+            break
+        current = following
+    return _plain(current)
 
 
 def tokens(text: str) -> list[Token]:
@@ -109,13 +120,15 @@ class PhraseIndex:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(phrase, start, end) for every match in ``text``, in order."""
         words = tokens(text)
-        return self._find(words, [t.lemma for t in words])
+        return self._find(text, words, [t.lemma for t in words])
 
     def find_in(self, page: Page) -> list[tuple[str, int, int]]:
         """Like ``find``, on a page that is already tokenised."""
-        return self._find(page.words, page.lemmas)
+        return self._find(page.text, page.words, page.lemmas)
 
-    def _find(self, words: Sequence[Token], lemmas: Sequence[str]) -> list[tuple[str, int, int]]:
+    def _find(
+        self, text: str, words: Sequence[Token], lemmas: Sequence[str]
+    ) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
         by_first = self._by_first
         for index, first in enumerate(lemmas):
@@ -123,22 +136,27 @@ class PhraseIndex:
             if candidates is None:
                 continue
             for phrase, parts in candidates:
-                last = index if len(parts) == 1 else _rest_at(lemmas, index, parts)
+                last = index if len(parts) == 1 else _rest_at(text, words, lemmas, index, parts)
                 if last is not None:
                     found.append((phrase, words[index].start, words[last].end))
                     break
         return found
 
 
-def _rest_at(lemmas: Sequence[str], index: int, parts: tuple[str, ...]) -> int | None:
+def _rest_at(
+    text: str, words: Sequence[Token], lemmas: Sequence[str], index: int, parts: tuple[str, ...]
+) -> int | None:
     """Where the last word of ``parts`` is, when the words after the first follow in order
     with at most ``MAX_GAP`` other words between two of them ("ongeacht hun
-    verblijfsstatus" matches "ongeacht verblijfsstatus"); None when they do not."""
+    verblijfsstatus" matches "ongeacht verblijfsstatus") and within one sentence; None when
+    they do not."""
     position = index
     for part in parts[1:]:
-        for step in range(1, MAX_GAP + 2):
-            if position + step < len(lemmas) and lemmas[position + step] == part:
-                position += step
+        for following in range(position + 1, min(position + MAX_GAP + 2, len(lemmas))):
+            if _SENTENCE_MARK.search(text, words[position].end, words[following].start):
+                return None
+            if lemmas[following] == part:
+                position = following
                 break
         else:
             return None

@@ -58,6 +58,7 @@ class Tip:
     concrete_phrases: tuple[str, ...]
     gap_hint: str
     general: bool  # its subject also exists outside trafficking policy (children's rights...)
+    about_minors: bool  # a passage counts only where children or young people are named
     actions: tuple[str, ...]
     features: tuple[str, ...]
     questions: tuple[Question, ...]
@@ -165,6 +166,7 @@ def _tip(raw: Any, index: int, problems: list[str]) -> Tip | None:
         concrete_phrases=_phrases(raw, "concrete_phrases", where, problems),
         gap_hint=_text(raw, "gap_hint", where, problems),
         general=bool(raw.get("general", False)),
+        about_minors=bool(raw.get("about_minors", False)),
         actions=actions,
         features=features,
         questions=tuple(questions),

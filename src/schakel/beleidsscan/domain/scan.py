@@ -150,6 +150,9 @@ def score_tip(
                 is_policy or tip.general or _any_between(mark.trafficking, near_left, near_right)
             ):
                 continue
+            minors_near = _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
+            if tip.about_minors and not minors_near:
+                continue
             sentence = page.sentence(start, end)
             if sentence in seen:
                 continue
@@ -166,8 +169,7 @@ def score_tip(
                 continue
             minors_here = _any_between(mark.minors, left, right)
             for_minors = minors_here or (
-                _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
-                and not _any_between(mark.adults, left, right)
+                minors_near and not _any_between(mark.adults, left, right)
             )
             if is_policy and for_minors:
                 strong.append(found)

@@ -99,7 +99,7 @@ def test_a_missing_file_exits_2(capsys, tmp_path):
     [
         "dev/ravenswoude-kadernota-jeugd-2025-2028.docx",
         "dev/vlietbergen-sportnota-2025-2030.txt",
-        "holdout/oosterwaarde-kadernota-opgroeien.pdf",
+        "dev2/oosterwaarde-kadernota-opgroeien.pdf",
     ],
 )
 def test_youth_and_other_policies_are_not_taken_for_trafficking_policy(capsys, name):

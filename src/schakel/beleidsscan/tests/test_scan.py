@@ -153,3 +153,23 @@ def test_outside_a_trafficking_policy_only_passages_near_exploitation_count(rubr
     assert scores[3] == 0 and scores[8] == 0  # training and cooperation on other subjects
     assert scores[10] == 1  # prevention near exploitation: named, never 2 here
     assert max(scores.values()) <= 1
+
+
+def test_monitoring_the_plan_is_not_a_picture_of_exploitation_of_minors(rubric, checker):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Arbeidsmigranten werken lange dagen.\n\nMonitoring en evaluatie\n\nDe "
+            "gemeente evalueert dit plan in 2027.",
+        ),
+        (
+            2,
+            TRAFFICKING_INTRO + "Wij maken in 2026 een nulmeting van de uitbuiting van "
+            "minderjarigen per wijk, met een budget van 20.000 euro.",
+        ),
+    ]
+    picture = scan(pages[:1], rubric, checker).tips[4]
+    assert picture.score == 0
+    with_minors = scan(pages, rubric, checker).tips[4]
+    assert with_minors.score >= 1 and with_minors.evidence[0].page == 2
