@@ -41,7 +41,7 @@ def parse(text: str) -> list[tuple[str, object]]:
             continue
         first = lines[0]
         if first.startswith("#"):
-            level = len(first) - len(first.lstrip("#"))
+            level = min(3, len(first) - len(first.lstrip("#")))
             blocks.append((f"h{level}", first.lstrip("#").strip()))
             rest = lines[1:]
             if rest:
@@ -87,7 +87,8 @@ def paginate(blocks):
 # ---------------------------------------------------------------- HTML / PDF
 CSS = """
 body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
-       color: #1a1a1a; max-width: 46em; margin: 2em auto; padding: 0 1em; }
+       color: #1a1a1a; max-width: 46em;
+       font-variant-ligatures: none; font-feature-settings: 'liga' 0, 'clig' 0; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 19pt; color: #00507a; border-bottom: 2px solid #00507a; padding-bottom: .2em; }
 h2 { font-size: 14pt; color: #00507a; margin-top: 1.6em; }
 h3 { font-size: 11.5pt; color: #333; margin-top: 1.2em; }

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,6 +27,9 @@ MAX_RATIO: Final = 100  # uncompressed / compressed, per member
 MAX_MEMBERS: Final = 2000
 MAX_OCR_PAGES: Final = 50  # a scanned PDF is read with tesseract only up to this size
 OCR_SCALE: Final = 300 / 72  # render at 300 dpi for tesseract
+MAX_OCR_PIXELS: Final = 12_000_000  # per page (A4 at 300 dpi is 8.7 million)
+OCR_SECONDS_PER_PAGE: Final = 60
+MAX_CHARACTERS: Final = 4_000_000  # of text in all; about 500 full pages
 _PDFIUM: Final = threading.Lock()
 MIN_TEXT_PER_PAGE: Final = 20  # characters; below this on average a PDF has no text layer
 
@@ -103,6 +107,11 @@ def extract(filename: str, data: bytes) -> Document:
         )
     if not any(page.text.strip() for page in pages):
         raise ExtractError("Er staat geen tekst in dit document.", "no_text")
+    if sum(len(page.text) for page in pages) > MAX_CHARACTERS:
+        raise ExtractError(
+            "Dit document bevat meer tekst dan 500 volle pagina's. Scan de delen apart.",
+            "too_much_text",
+        )
     return Document(kind, pages)
 
 
@@ -110,14 +119,19 @@ def extract(filename: str, data: bytes) -> Document:
 
 
 def _pdf(data: bytes) -> Iterator[Page]:
-    """Text per page with PDFium (pypdfium2): fast and tolerant of real-world PDFs."""
+    """Text per page with PDFium (pypdfium2): fast and tolerant of real-world PDFs. A scan
+    without a text layer is rendered to images here and read with tesseract afterwards."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
-    with _PDFIUM:  # PDFium must not be used from two threads at once
-        yield from _pdf_pages(pdfium, data)
+    with tempfile.TemporaryDirectory() as folder:
+        with _PDFIUM:  # PDFium must not be used from two threads at once
+            pages, images = _pdf_pages(pdfium, data, Path(folder))
+        if images:
+            pages = _ocr(images)  # slow: outside the lock, so other uploads are not held up
+        yield from pages
 
 
-def _pdf_pages(pdfium: Any, data: bytes) -> list[Page]:
+def _pdf_pages(pdfium: Any, data: bytes, folder: Path) -> tuple[list[Page], list[Path]]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -148,20 +162,19 @@ def _pdf_pages(pdfium: Any, data: bytes) -> list[Page]:
                 page.close()
         characters = sum(len(page.text.strip()) for page in pages)
         if pages and characters / len(pages) < MIN_TEXT_PER_PAGE:
-            pages = _ocr(document)
+            return [], _render_for_ocr(document, folder)
     except pdfium.PdfiumError as error:
         raise ExtractError(
             "Deze PDF is beschadigd of onleesbaar. Sla hem opnieuw op als PDF.", "corrupt"
         ) from error
     finally:
         document.close()
-    return pages
+    return pages, []
 
 
-def _ocr(document: Any) -> list[Page]:
-    """A scanned PDF: read it with tesseract (Dutch) when that is installed, else refuse."""
-    tesseract = shutil.which("tesseract")
-    if tesseract is None:
+def _render_for_ocr(document: Any, folder: Path) -> list[Path]:
+    """Each page as a PNG for tesseract, at most 300 dpi and ``MAX_OCR_PIXELS`` pixels."""
+    if shutil.which("tesseract") is None:
         raise ExtractError(
             "Deze PDF lijkt een scan zonder tekstlaag: Schakel kan de tekst niet lezen. Vraag "
             "een digitale versie, of maak de tekst eerst doorzoekbaar (OCR).",
@@ -173,23 +186,40 @@ def _ocr(document: Any) -> list[Page]:
             "Tekstherkenning duurt dan te lang: maak de tekst eerst doorzoekbaar (OCR).",
             "no_text_layer",
         )
+    images = []
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            width, height = page.get_size()  # points
+            area = max(width * height, 1.0)
+            scale = min(OCR_SCALE, (MAX_OCR_PIXELS / area) ** 0.5)
+            image = folder / f"{index}.png"
+            page.render(scale=scale).to_pil().save(image)
+            images.append(image)
+        finally:
+            page.close()
+    return images
+
+
+def _ocr(images: list[Path]) -> list[Page]:
+    tesseract = shutil.which("tesseract") or "tesseract"
     pages = []
-    with tempfile.TemporaryDirectory() as folder:
-        for index in range(len(document)):
-            image = Path(folder) / f"{index}.png"
-            page = document[index]
-            try:
-                page.render(scale=OCR_SCALE).to_pil().save(image)
-            finally:
-                page.close()
+    for number, image in enumerate(images, start=1):
+        try:
             done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
                 [tesseract, str(image), "stdout", "-l", "nld"],
                 capture_output=True,
                 text=True,
-                timeout=60,
+                timeout=OCR_SECONDS_PER_PAGE,
                 check=False,
             )
-            pages.append(Page(index + 1, _clean(done.stdout)))
+        except (subprocess.TimeoutExpired, OSError) as error:
+            raise ExtractError(
+                "Tekstherkenning van deze gescande PDF duurde te lang of lukte niet. Vraag een "
+                "digitale versie of maak de tekst eerst doorzoekbaar (OCR).",
+                "ocr_failed",
+            ) from error
+        pages.append(Page(number, _clean(done.stdout)))
     if sum(len(page.text.strip()) for page in pages) / len(pages) < MIN_TEXT_PER_PAGE:
         raise ExtractError(
             "Deze PDF is een scan en ook met tekstherkenning was er geen tekst uit te halen. "
@@ -270,7 +300,7 @@ def _odt(data: bytes) -> Iterator[Page]:
         raise ExtractError("Dit is geen geldig OpenDocument-tekstbestand (ODT).", "corrupt")
     try:
         root = etree.fromstring(archive.read("content.xml"), parser)
-    except etree.XMLSyntaxError as error:
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError) as error:
         raise ExtractError(
             "Dit ODT-bestand is beschadigd of onleesbaar. Sla het opnieuw op.", "corrupt"
         ) from error

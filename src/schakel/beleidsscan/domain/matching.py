@@ -17,6 +17,7 @@ from typing import Final
 import simplemma
 
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+MAX_SENTENCE: Final = 1000  # characters on either side of a match that count as its sentence
 MAX_GAP: Final = 1  # other words allowed between two words of a phrase
 _SENTENCE_MARK: Final = re.compile(r"[.!?;:]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
@@ -81,7 +82,8 @@ class Page:
         left = self._breaks[index - 1] if index else 0
         after = bisect_left(self._ends, end)
         right = self._ends[after] if after < len(self._ends) else len(self.text)
-        return left, right
+        # A text without punctuation is one long "sentence": keep the work per match bounded.
+        return max(left, start - MAX_SENTENCE), min(right, end + MAX_SENTENCE)
 
     def window_span(self, start: int, end: int, around: int = 1) -> tuple[int, int]:
         """Start and end of the sentence that holds ``text[start:end]`` and ``around``
@@ -90,7 +92,8 @@ class Page:
         left = self._breaks[index] if index >= 0 else 0
         after = bisect_left(self._ends, end) + around
         right = self._ends[after] if after < len(self._ends) else len(self.text)
-        return left, right
+        reach = MAX_SENTENCE * (1 + 2 * around)
+        return max(left, start - reach), min(right, end + reach)
 
     def sentence(self, start: int, end: int, limit: int = 300) -> str:
         left, right = self.sentence_span(start, end)
@@ -118,7 +121,9 @@ class PhraseIndex:
             candidates.sort(key=lambda item: -len(item[1]))  # longest phrase first
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        """(phrase, start, end) for every match in ``text``, in order."""
+        """(phrase, start, end) for every match in ``text``, in order, without overlaps: the
+        longest phrase that starts first wins ("seksuele uitbuiting" is one match, not also
+        "uitbuiting")."""
         words = tokens(text)
         return self._find(text, words, [t.lemma for t in words])
 
@@ -131,14 +136,16 @@ class PhraseIndex:
     ) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
         by_first = self._by_first
+        free = 0  # words before this index belong to a match already (no overlaps)
         for index, first in enumerate(lemmas):
             candidates = by_first.get(first)
-            if candidates is None:
+            if candidates is None or index < free:
                 continue
             for phrase, parts in candidates:
                 last = index if len(parts) == 1 else _rest_at(text, words, lemmas, index, parts)
                 if last is not None:
                     found.append((phrase, words[index].start, words[last].end))
+                    free = last + 1
                     break
         return found
 

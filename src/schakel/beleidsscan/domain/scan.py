@@ -10,6 +10,7 @@ phrases, so a youth or poverty policy is not scored as one.
 The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (issue 5).
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,16 @@ TRAFFICKING_MIN_PER_1000_WORDS: Final = 1.0
 EVIDENCE_PER_TIP: Final = 5
 # A concrete measure counts for minors when they are named this many sentences around it.
 MINORS_AROUND: Final = 1
+# A date that sets a deadline counts as a concrete marker, whatever the year.
+_MONTHS: Final = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+)
+DEADLINE: Final = re.compile(
+    rf"\b(?:in|vanaf|per|uiterlijk|voor|vóór|eind|begin|medio|kwartaal|{_MONTHS})"
+    r"\s+(?:\d{1,2}\s+)?20[2-4]\d\b",
+    re.IGNORECASE,
+)
+DEADLINE_MARKER: Final = "termijn"
 # Outside a trafficking policy a passage counts when exploitation is named this near.
 CONTEXT_AROUND: Final = 2
 # Two concrete passages about minors, or one with a measure typical for the tip, make a 2.
@@ -81,6 +92,7 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
                 minors=[start for _p, start, _e in minors.find_in(page)],
                 adults=[start for _p, start, _e in adults.find_in(page)],
                 weak=[start for _p, start, _e in weak.find_in(page)],
+                deadlines=[m.start() for m in DEADLINE.finditer(page.text)],
             )
         )
     is_policy = (
@@ -108,6 +120,7 @@ class Marks:
     minors: list[int]
     adults: list[int]
     weak: list[int]
+    deadlines: list[int]  # "in 2026", "uiterlijk 1 maart 2027", "vanaf het derde kwartaal 2026"
 
 
 def _any_between(starts: Sequence[int], left: int, right: int) -> bool:
@@ -142,8 +155,11 @@ def score_tip(
         if not matches:
             continue
         own_starts = sorted(start for _p, start, _e in own.find_in(page))
-        general_found = concrete.find_in(page)
-        general_starts = sorted(start for _p, start, _e in general_found)
+        general_found = sorted(
+            [*concrete.find_in(page), *((DEADLINE_MARKER, s, s) for s in mark.deadlines)],
+            key=lambda found: found[1],
+        )
+        general_starts = [start for _p, start, _e in general_found]
         for phrase, start, end in matches:
             near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
             if not (
@@ -160,7 +176,12 @@ def score_tip(
             found = Evidence(phrase, page.number, sentence)
             passages.append(found)
             left, right = page.sentence_span(start, end)
-            markers = {p for p, s, _e in general_found if left <= s < right}
+            markers = {
+                general_found[k][0]
+                for k in range(
+                    bisect_left(general_starts, left), bisect_left(general_starts, right)
+                )
+            }
             # A measure typical for the tip, or two different markers (a year and a budget).
             has_own = _any_between(own_starts, left, right) or len(markers) >= 2
             if not (has_own or _any_between(general_starts, left, right)) or _any_between(
@@ -177,15 +198,21 @@ def score_tip(
             else:
                 concrete_for_others = True
     enough = strong_own >= 1 or len(strong) >= STRONG_FOR_2
+    strong_ids = {id(item) for item in strong}
     if not passages:
         return TipResult(tip, 0, (), f"Het document gaat hier niet op in. {tip.gap_hint}")
     if enough and len(passages) >= MIN_TOPIC_HITS_FOR_2:
-        shown = strong + [p for p in passages if p not in strong]
+        shown = strong + [p for p in passages if id(p) not in strong_ids]
         return TipResult(tip, 2, tuple(shown[:EVIDENCE_PER_TIP]), "")
     if not is_policy:
         why = "Dit document is geen mensenhandelbeleid; het onderwerp komt alleen zijdelings voor."
-    elif strong:
+    elif strong and len(passages) < MIN_TOPIC_HITS_FOR_2:
         why = "Het onderwerp komt maar één keer en kort aan bod."
+    elif strong:
+        why = (
+            "Er staat één concrete maatregel voor kinderen en jongeren, maar zonder eigenaar, "
+            "budget of termijn, of zonder een tweede maatregel."
+        )
     elif concrete_for_others:
         why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
     else:

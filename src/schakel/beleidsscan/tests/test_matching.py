@@ -51,3 +51,10 @@ def test_a_plural_and_its_singular_meet_even_when_the_lemmatiser_stops_halfway()
     index = PhraseIndex(["minderjarige"])
     assert index.find("Uitbuiting van minderjarigen.")
     assert index.find("Een minderjarig slachtoffer.")
+
+
+def test_overlapping_phrases_count_once():
+    index = PhraseIndex(["uitbuiting", "seksuele uitbuiting"])
+    assert [phrase for phrase, _s, _e in index.find("Seksuele uitbuiting komt voor.")] == [
+        "seksuele uitbuiting"
+    ]
