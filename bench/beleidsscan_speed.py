@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from schakel.beleidsscan.domain.extract import extract  # noqa: E402
-from schakel.beleidsscan.domain.matching import Evidence, PhraseIndex, sentence_around  # noqa: E402
+from schakel.beleidsscan.domain.matching import Evidence, Page, PhraseIndex  # noqa: E402
 from schakel.beleidsscan.domain.rubric import Rubric, Tip, default_checker, load_rubric  # noqa: E402
 from schakel.beleidsscan.domain.scan import MIN_TOPIC_HITS_FOR_2, scan  # noqa: E402
 
@@ -94,7 +94,7 @@ def _old_score(tip: Tip, pages: list[tuple[int, str]], general: tuple[str, ...])
     seen: set[str] = set()
     for number, text in pages:
         for phrase, start, end in topic.find(text):
-            sentence = sentence_around(text, start, end)
+            sentence = Page(number, text).sentence(start, end)  # tokenises again, as it did
             if sentence in seen:
                 continue
             seen.add(sentence)

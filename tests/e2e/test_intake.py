@@ -80,7 +80,7 @@ def test_errors_keep_what_was_typed(role_context):
     page.get_by_label("Achternaam").fill("Bewaard (fictief)")
     page.get_by_label("Postcode").fill("999")
     page.get_by_role("button", name="Verstuur signaal").click()
-    expect(page.get_by_text("Vul een postcode in zoals 1234 AB.")).to_be_visible()
+    expect(page.get_by_text("Vul een postcode in zoals 1234 AB.", exact=True)).to_be_visible()
     expect(page.get_by_label("Achternaam")).to_have_value("Bewaard (fictief)")
     assert_accessible(page)
     page.close()

@@ -62,7 +62,7 @@ def test_login_error_state_is_accessible(page: Page):
     assert_accessible(page)
     page.goto("/inloggen/")
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_text("Vul uw gebruikersnaam in.")).to_be_visible()
+    expect(page.get_by_text("Vul uw gebruikersnaam in.", exact=True)).to_be_visible()
     assert_accessible(page)
 
 
@@ -103,7 +103,7 @@ def test_user_detail_and_block_form(role_context):
     expect(page.locator("h1")).to_contain_text("Pim")
     assert_accessible(page)
     page.get_by_role("button", name="Blokkeer account").click()  # no reason given
-    expect(page.get_by_text("Geef een reden op.")).to_be_visible()
+    expect(page.get_by_text("Geef een reden op.", exact=True)).to_be_visible()
     assert_accessible(page)
     page.close()
 

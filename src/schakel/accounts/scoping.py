@@ -49,3 +49,16 @@ def area_q(user: Any, scope: Scope, *, through: type[Model], owner_field: str) -
         **{owner_field: OuterRef("pk")}, municipality_id__in=ids
     )
     return Q(region_id__in=regions) | Q(Exists(places))
+
+
+def municipality_ids_for_action(user: Any, action: str) -> set[int]:
+    """The municipalities in which ``user`` may do ``action``; NotFoundOrForbidden when the
+    policy table does not allow the action at all."""
+    from schakel.common.exceptions import NotFoundOrForbidden
+
+    from .policy import scope_for
+
+    scope = scope_for(user, action)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    return municipality_ids_in_scope(user, scope)

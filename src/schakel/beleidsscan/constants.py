@@ -17,5 +17,7 @@ SCORE_LABELS = {
     2: _("Concreet"),
 }
 
+TITLE_MAX_LENGTH = 200
+
 # A count below this is shown as "minder dan 5", so no young person can be recognised.
 SMALL_COUNT = 5

@@ -142,8 +142,8 @@ class TipForm(forms.Form):
     questions = forms.CharField(
         label=_("Vragen over de praktijk"),
         help_text=_(
-            "Eén vraag per regel. Antwoorden blijven bij hun vraag zolang de volgorde gelijk "
-            "blijft."
+            "Eén vraag per regel. Een vraag houdt haar antwoorden als u alleen de volgorde "
+            "verandert of de tekst op dezelfde plek aanpast."
         ),
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 4}),
     )
@@ -163,6 +163,7 @@ class TipForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    base_version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Wat verandert er, en waarom?"),
         max_length=300,
@@ -171,8 +172,9 @@ class TipForm(forms.Form):
     )
 
     @classmethod
-    def initial_for(cls, tip: Tip) -> dict[str, Any]:
+    def initial_for(cls, tip: Tip, version: int) -> dict[str, Any]:
         return {
+            "base_version": version,
             "title": tip.title,
             "explanation": tip.explanation,
             "criterion_0": tip.criteria.get(0, ""),
@@ -186,17 +188,13 @@ class TipForm(forms.Form):
             "features": list(tip.features),
         }
 
-    def changes(self, tip: Tip) -> dict[str, Any]:
-        """The tip's fields as the rubric's YAML holds them; question codes keep their place."""
+    def changes(self, tip: Tip, used_codes: set[str]) -> dict[str, Any]:
+        """The tip's fields as the rubric's YAML holds them, with question codes kept."""
         data = self.cleaned_data
-        questions = []
-        for index, text in enumerate(_lines(data["questions"])):
-            code = (
-                tip.questions[index].code
-                if index < len(tip.questions)
-                else f"t{tip.number}-v{index + 1}"
-            )
-            questions.append({"code": code, "text": text})
+        questions = [
+            {"code": code, "text": text}
+            for code, text in question_codes(tip, _lines(data["questions"]), used_codes)
+        ]
         return {
             "title": data["title"].strip(),
             "explanation": " ".join(data["explanation"].split()),
@@ -210,3 +208,29 @@ class TipForm(forms.Form):
             "concrete_phrases": _lines(data["concrete_phrases"]),
             "features": list(data["features"]),
         }
+
+
+def question_codes(tip: Tip, lines: list[str], used_codes: set[str]) -> list[tuple[str, str]]:
+    """A code per question line. Answers are stored under the code, so a question keeps its
+    code when only its place changes (same text) or when it is reworded in its place; a new
+    question gets a code never used before (not in any rubric version or answer)."""
+    by_text = {question.text: question.code for question in tip.questions}
+    own = set(by_text.values())
+    kept = {by_text[line] for line in lines if line in by_text}
+    taken = (set(used_codes) - own) | kept  # own codes not kept may be reused in place
+    never_new = set(used_codes) | own
+    out = []
+    for index, line in enumerate(lines):
+        code = by_text.get(line)
+        if code is None and index < len(tip.questions):
+            candidate = tip.questions[index].code
+            if candidate not in taken:
+                code = candidate
+        if code is None:
+            number = 1
+            while f"t{tip.number}-v{number}" in taken | never_new:
+                number += 1
+            code = f"t{tip.number}-v{number}"
+        taken.add(code)
+        out.append((code, line))
+    return out

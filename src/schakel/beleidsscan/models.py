@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.geo.models import Municipality
 
-from .constants import Answer
+from .constants import TITLE_MAX_LENGTH, Answer
 
 
 class RubricVersion(models.Model):
@@ -39,7 +39,7 @@ class PolicyScan(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="policy_scans"
     )
-    title = models.CharField(_("titel van het document"), max_length=200)
+    title = models.CharField(_("titel van het document"), max_length=TITLE_MAX_LENGTH)
     document_date = models.DateField(_("datum van het document"), null=True, blank=True)
     filename = models.CharField(_("bestandsnaam"), max_length=255)
     kind = models.CharField(_("soort bestand"), max_length=10)

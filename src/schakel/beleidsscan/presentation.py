@@ -1,11 +1,16 @@
 """What the report shows per tip: score, evidence, gaps, actions, practice facts, answers."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from schakel.practice.constants import PARTICIPATION_WINDOW_MONTHS, TRAINING_WINDOW_MONTHS
+from schakel.practice.presentation import coverage_sentences, participation_sentences
+from schakel.practice.selectors import ParticipationSummary, TrainingCoverage
 
 from .constants import SCORE_LABELS
 from .domain.rubric import Rubric
@@ -26,7 +31,8 @@ FEATURE_URLS: dict[str, str | None] = {
 }
 
 # Which tip a fact from practice belongs to.
-FACT_TIP = {"route_map": 3, "training": 4, "monitor": 5, "transition": 6, "participation": 9}
+# As in DOMAIN.md: training serves tip 3, the route map tip 8.
+FACT_TIP = {"route_map": 8, "training": 3, "monitor": 5, "transition": 6, "participation": 9}
 
 
 @dataclass(frozen=True)
@@ -90,10 +96,6 @@ def report_rows(
     return rows
 
 
-def _shown(count: dict[str, Any]) -> str:
-    return _("minder dan 5") if count.get("hidden") else str(count.get("value"))
-
-
 def practice_facts_by_tip(practice: dict[str, Any]) -> dict[int, list[Fact]]:
     """The stored facts as plain Dutch sentences, per tip."""
     out: dict[int, list[Fact]] = {}
@@ -122,55 +124,38 @@ def practice_facts_by_tip(practice: dict[str, Any]) -> dict[int, list[Fact]]:
         add("route_map", Fact(_("Routekaart"), text, bool(route["complete"])))
     training = practice.get("training")
     if training:
-        total = training["first_line_organisations"]
-        if total:
-            text = ngettext(
-                "%(trained)s van de %(total)s eerstelijnsorganisatie heeft sinds %(since)s "
-                "iemand laten trainen (%(people)s professionals).",
-                "%(trained)s van de %(total)s eerstelijnsorganisaties hebben sinds %(since)s "
-                "iemand laten trainen (%(people)s professionals).",
-                total,
-            ) % {
-                "trained": training["organisations_trained"],
-                "total": total,
-                "since": _date(training["since"]),
-                "people": training["professionals_trained"],
-            }
-            ok: bool | None = training["organisations_trained"] == total
-        else:
-            text = _("Er staan nog geen eerstelijnsorganisaties van deze gemeente in Schakel.")
-            ok = None
-        if training["professional_accounts"]:
-            text += " " + _(
-                "Van de %(accounts)s professionals met een Schakel-account zijn er %(trained)s "
-                "getraind."
-            ) % {
-                "accounts": training["professional_accounts"],
-                "trained": training["accounts_trained"],
-            }
+        coverage = TrainingCoverage(
+            municipality_id=0,
+            since=date.fromisoformat(training["since"]),
+            first_line_organisations=training["first_line_organisations"],
+            organisations_trained=training["organisations_trained"],
+            professionals_trained=training["professionals_trained"],
+            professional_accounts=training["professional_accounts"],
+            accounts_trained=training["accounts_trained"],
+            by_level=training.get("by_level", {}),
+        )
+        total = coverage.first_line_organisations
+        ok: bool | None = coverage.organisations_trained == total if total else None
+        text = " ".join(coverage_sentences(coverage, TRAINING_WINDOW_MONTHS))
         add("training", Fact(_("Training van professionals"), text, ok))
     participation = practice.get("participation")
     if participation:
-        if participation["activities"]:
-            text = ngettext(
-                "Sinds %(since)s is %(n)s participatieactiviteit vastgelegd, met %(people)s "
-                "deelnemers; bij %(changed)s is opgeschreven wat er daardoor veranderde.",
-                "Sinds %(since)s zijn %(n)s participatieactiviteiten vastgelegd, met %(people)s "
-                "deelnemers; bij %(changed)s is opgeschreven wat er daardoor veranderde.",
-                participation["activities"],
-            ) % {
-                "since": _date(participation["since"]),
-                "n": participation["activities"],
-                "people": participation["participants"],
-                "changed": participation["with_change"],
-            }
-            ok = participation["with_change"] > 0
-        else:
-            text = _("Sinds %(since)s is geen participatieactiviteit vastgelegd.") % {
-                "since": _date(participation["since"])
-            }
-            ok = False
-        add("participation", Fact(_("Jongeren en ervaringsdeskundigen betrokken"), text, ok))
+        summary = ParticipationSummary(
+            municipality_id=0,
+            since=date.fromisoformat(participation["since"]),
+            activities=participation["activities"],
+            participants=participation["participants"],
+            with_change=participation["with_change"],
+            groups=participation.get("groups", {}),
+            latest=date.fromisoformat(participation["latest"])
+            if participation.get("latest")
+            else None,
+        )
+        text = " ".join(participation_sentences(summary, PARTICIPATION_WINDOW_MONTHS))
+        add(
+            "participation",
+            Fact(_("Jongeren en ervaringsdeskundigen betrokken"), text, summary.with_change > 0),
+        )
     transition = practice.get("transition")
     if transition:
         if transition["due"].get("hidden"):
@@ -179,19 +164,32 @@ def practice_facts_by_tip(practice: dict[str, Any]) -> dict[int, list[Fact]]:
                 "herkenbaar te maken, tonen we hier geen aantallen."
             )
             ok = None
+        elif transition["complete"].get("hidden"):
+            text = _(
+                "Van de %(due)s jongeren van 17½ jaar of ouder in een open casus heeft ongeveer "
+                "%(share)s%% een volledig plan voor na hun 18e (afgerond, zodat niemand "
+                "herkenbaar is)."
+            ) % {"due": transition["due"]["value"], "share": transition["share"]}
+            ok = transition["share"] == 100
         else:
             text = _(
                 "%(complete)s van de %(due)s jongeren van 17½ jaar of ouder in een open casus "
                 "hebben een volledig plan voor na hun 18e (%(share)s%%)."
             ) % {
-                "complete": _shown(transition["complete"]),
-                "due": _shown(transition["due"]),
+                "complete": transition["complete"]["value"],
+                "due": transition["due"]["value"],
                 "share": transition["share"],
             }
             ok = transition["share"] == 100
         add("transition", Fact(_("Hulp na 18 jaar"), text, ok))
     monitor = practice.get("monitor")
-    if monitor is not None:
+    if monitor is not None and not monitor.get("available", False):
+        text = _(
+            "Schakel heeft nog geen monitor. Zodra die er is, ziet u hier of mensen van uw "
+            "gemeente hem gebruiken."
+        )
+        add("monitor", Fact(_("Gebruik van de monitor"), text, None))
+    elif monitor is not None:
         if monitor["uses"]:
             text = ngettext(
                 "De monitor is sinds %(since)s %(n)s keer bekeken door iemand van deze gemeente.",

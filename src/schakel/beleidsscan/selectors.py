@@ -14,9 +14,10 @@ from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.accounts.policy import Action
+from schakel.accounts.scoping import municipality_ids_for_action
 from schakel.audit.models import AuditEvent
+from schakel.cases.selectors import transition_counts
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.geo.models import Municipality
 from schakel.kennis.domain.terminology import TerminologyChecker
@@ -37,7 +38,8 @@ class CurrentRubric:
 
 @lru_cache(maxsize=8)
 def _parsed(version: int, yaml_text: str) -> Rubric:
-    return parse_rubric(yaml_text)
+    # Checked against the word list when it was saved; not again on every read.
+    return parse_rubric(yaml_text, check_words=False)
 
 
 def current_rubric() -> CurrentRubric:
@@ -67,6 +69,13 @@ def rubric_version_get(version: int) -> RubricVersion:
     return stored
 
 
+def question_codes_in_use() -> set[str]:
+    """Codes of the current rubric's questions and of every answer ever given."""
+    rubric = current_rubric().rubric
+    codes = {question.code for tip in rubric.tips for question in tip.questions}
+    return codes | set(QuestionAnswer.objects.values_list("question", flat=True).distinct())
+
+
 def rubric_versions() -> list[RubricVersion]:
     return list(RubricVersion.objects.select_related("created_by"))
 
@@ -89,10 +98,7 @@ def rubric_and_checker_for_cli() -> tuple[Rubric, TerminologyChecker]:
 
 
 def _area(user: Any, action: str = Action.BELEIDSSCAN_RUN) -> set[int]:
-    scope = scope_for(user, action)
-    if scope is None:
-        raise NotFoundOrForbidden()
-    return municipality_ids_in_scope(user, scope)
+    return municipality_ids_for_action(user, action)
 
 
 def municipalities_for_user(
@@ -202,33 +208,18 @@ def route_map_fact(municipality: Municipality) -> dict[str, Any]:
 
 
 def transition_fact(municipality: Municipality, today: date) -> dict[str, Any]:
-    from schakel.cases.domain.continuity import plan_is_complete, transition_plan_due
-    from schakel.cases.models import Case
-    from schakel.cases.selectors import plan_spec
-
-    cases = (
-        Case.objects.filter(
-            municipalities=municipality,
-            status="open",
-            date_of_birth__isnull=False,
-            date_of_birth__lte=today - timedelta(days=365 * 17),
-        )
-        .select_related("transition_plan")
-        .only("date_of_birth", "transition_plan")
-    )
-    due = complete = 0
-    for case in cases:
-        assert case.date_of_birth is not None  # noqa: S101 - filtered above
-        if not transition_plan_due(case.date_of_birth, today):
-            continue
-        due += 1
-        plan = getattr(case, "transition_plan", None)
-        complete += plan_is_complete(plan_spec(plan))
-    hidden = due < SMALL_COUNT
+    """Plans for after 18, as counts with small numbers hidden: when fewer than
+    ``SMALL_COUNT`` young people are concerned, or fewer than that have (or lack) a complete
+    plan, only a rounded share is shown, so no one can be recognised by subtraction."""
+    due, complete = transition_counts(municipality_id=municipality.pk, today=today)
+    if due < SMALL_COUNT:
+        return {"due": _count(due), "complete": {"hidden": True, "value": None}, "share": None}
+    exact = complete >= SMALL_COUNT and due - complete >= SMALL_COUNT
+    share = round(100 * complete / due)
     return {
         "due": _count(due),
-        "complete": {"hidden": hidden, "value": None if hidden else complete},
-        "share": None if hidden or not due else round(100 * complete / due),
+        "complete": {"hidden": not exact, "value": complete if exact else None},
+        "share": share if exact else int(round(share, -1)),
     }
 
 
@@ -240,7 +231,17 @@ def monitor_fact(municipality: Municipality, today: date) -> dict[str, Any]:
         occurred_at__date__gte=since,
         actor_id__in=municipality.users.values("id"),
     ).count()
-    return {"uses": uses, "since": since.isoformat()}
+    return {"uses": uses, "since": since.isoformat(), "available": _monitor_available()}
+
+
+def _monitor_available() -> bool:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        reverse("monitor:index")
+    except NoReverseMatch:
+        return False
+    return True
 
 
 def practice_facts(
@@ -270,6 +271,7 @@ def practice_facts(
             "activities": participation.activities,
             "participants": participation.participants,
             "with_change": participation.with_change,
+            "groups": dict(participation.groups),
             "latest": participation.latest.isoformat() if participation.latest else None,
         },
         "transition": transition_fact(municipality, today),

@@ -15,7 +15,7 @@ from schakel.audit.services import audit_record
 from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
 
 from . import selectors
-from .constants import Answer
+from .constants import TITLE_MAX_LENGTH, Answer
 from .domain.extract import ExtractError, extract
 from .domain.rubric import parse_rubric, with_tip_changes
 from .domain.scan import scan
@@ -47,9 +47,9 @@ def scan_upload(
     )
     facts = selectors.practice_facts(user, municipality)
     with transaction.atomic():
-        policy_scan = PolicyScan.objects.create(
+        policy_scan = PolicyScan(
             municipality=municipality,
-            title=title.strip() or filename,
+            title=(title.strip() or filename)[:TITLE_MAX_LENGTH],
             document_date=document_date,
             filename=filename[-255:],
             kind=document.kind,
@@ -62,6 +62,8 @@ def scan_upload(
             practice=facts,
             created_by=user,
         )
+        policy_scan.full_clean()
+        policy_scan.save()
         ScanTip.objects.bulk_create(
             ScanTip(
                 scan=policy_scan,
@@ -94,6 +96,7 @@ def scan_upload(
             subject_id=policy_scan.pk,
             request=request,
             details={
+                "event": "scan",
                 "municipality": municipality.code,
                 "pages": policy_scan.pages,
                 "scores": [item.score for item in result.tips],
@@ -114,7 +117,7 @@ def scan_delete(*, user: Any, scan_id: int, request: HttpRequest | None = None) 
         subject_type="policy_scan",
         subject_id=scan_id,
         request=request,
-        details={"deleted": True, "municipality": code},
+        details={"event": "delete", "municipality": code},
     )
 
 
@@ -171,7 +174,7 @@ def answers_save(
             subject_type="municipality",
             subject_id=municipality.pk,
             request=request,
-            details={"answers": saved},
+            details={"event": "answers", "answers": saved},
         )
     return len(saved)
 
@@ -183,6 +186,7 @@ def rubric_save_tip(
     tip: int,
     changes: dict[str, Any],
     note: str,
+    base_version: int,
     request: HttpRequest | None = None,
 ) -> RubricVersion:
     """A new version of the rubric with one tip changed. RubricError lists every problem;
@@ -191,25 +195,30 @@ def rubric_save_tip(
     if not note.strip():
         raise DomainValidationError("Schrijf kort op wat er verandert en waarom.", field="note")
     current = selectors.current_rubric()
-    if not current.stored:
-        # Keep the shipped rubric as the first stored version, so history starts with it.
-        RubricVersion.objects.create(
-            version=current.version,
-            yaml_text=current.yaml_text,
-            note="De rubriek zoals Schakel die meelevert.",
-        )
+    changed_meanwhile = DomainValidationError(
+        "Iemand anders heeft de rubriek intussen gewijzigd (nu versie "
+        f"{current.version}). Uw tekst staat nog in het formulier: kopieer wat u wilt houden "
+        "en open de tip opnieuw."
+    )
+    if base_version != current.version:
+        raise changed_meanwhile
     new_version = current.version + 1
     text = with_tip_changes(current.yaml_text, tip, changes, new_version)
-    parse_rubric(text, selectors.checker())  # RubricError rolls everything back
+    parse_rubric(text, selectors.checker())  # RubricError: nothing is stored
     try:
         with transaction.atomic():
+            if not current.stored:
+                # The shipped rubric becomes the first stored version: history starts there.
+                RubricVersion.objects.create(
+                    version=current.version,
+                    yaml_text=current.yaml_text,
+                    note="De rubriek zoals Schakel die meelevert.",
+                )
             version = RubricVersion.objects.create(
                 version=new_version, yaml_text=text, note=note.strip(), created_by=user
             )
     except IntegrityError as error:
-        raise DomainValidationError(
-            "Iemand anders heeft de rubriek intussen gewijzigd. Open de tip opnieuw."
-        ) from error
+        raise changed_meanwhile from error
     audit_record(
         actor=user,
         action=Action.BELEIDSSCAN_RUBRIC_EDIT,

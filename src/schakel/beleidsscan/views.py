@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -38,13 +40,19 @@ def scan_list_view(request: HttpRequest) -> HttpResponse:
     municipalities = list(selectors.municipalities_for_user(request.user))
     municipality = _chosen_municipality(request, municipalities)
     scans = (
-        list(selectors.scans_for_user(request.user, municipality_id=municipality.pk)[:100])
+        list(
+            selectors.scans_for_user(
+                request.user, municipality_id=municipality.pk
+            ).prefetch_related("tip_results")[:100]
+        )
         if municipality
         else []
     )
     answers = selectors.current_answers(request.user, municipality.pk) if municipality else {}
     rubric = selectors.current_rubric().rubric
-    questions = sum(len(tip.questions) for tip in rubric.tips)
+    codes = {question.code for tip in rubric.tips for question in tip.questions}
+    questions = len(codes)
+    answered = len(codes & set(answers))
     return render(
         request,
         "beleidsscan/list.html",
@@ -52,7 +60,7 @@ def scan_list_view(request: HttpRequest) -> HttpResponse:
             "municipalities": municipalities,
             "municipality": municipality,
             "scans": scans,
-            "answered": len(answers),
+            "answered": answered,
             "questions": questions,
             "score_labels": SCORE_LABELS,
         },
@@ -104,6 +112,9 @@ def _report_context(request: HttpRequest, scan_id: int) -> dict[str, Any]:
             raise NotFoundOrForbidden()
     changes = selectors.scan_comparison(scan, compare_with) if compare_with else []
     return {
+        "other_rubric": compare_with is not None
+        and compare_with.rubric_version != scan.rubric_version,
+        "answers_on": timezone.localdate(),
         "scan": scan,
         "rubric": rubric,
         "rows": report_rows(scan, rubric, answers),
@@ -141,7 +152,7 @@ def scan_delete_view(request: HttpRequest, scan_id: int) -> HttpResponse:
         municipality_id = scan.municipality_id
         services.scan_delete(user=request.user, scan_id=scan_id, request=request)
         messages.success(request, _("De scan is verwijderd."))
-        return redirect(f"/beleidsscan/?gemeente={municipality_id}")
+        return redirect(f"{reverse('beleidsscan:list')}?gemeente={municipality_id}")
     return render(request, "beleidsscan/delete.html", {"scan": scan})
 
 
@@ -246,15 +257,16 @@ def rubric_tip_view(request: HttpRequest, tip: int) -> HttpResponse:
     if not 1 <= tip <= len(current.rubric.tips):
         raise Http404
     spec = current.rubric.tip(tip)
-    form = TipForm(request.POST or None, initial=TipForm.initial_for(spec))
+    form = TipForm(request.POST or None, initial=TipForm.initial_for(spec, current.version))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             version = services.rubric_save_tip(
                 user=request.user,
                 tip=tip,
-                changes=form.changes(spec),
+                changes=form.changes(spec, selectors.question_codes_in_use()),
                 note=form.cleaned_data["note"],
+                base_version=form.cleaned_data["base_version"],
                 request=request,
             )
         except RubricError as error:

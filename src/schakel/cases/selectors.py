@@ -28,7 +28,7 @@ from schakel.intake.selectors import signals_in_scope
 
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
-from .domain.continuity import TRANSITION_PLAN_FROM, plan_is_complete
+from .domain.continuity import TRANSITION_PLAN_FROM, plan_is_complete, transition_plan_due
 from .domain.continuity import TransitionPlan as PlanSpec
 from .domain.missing import MissingEpisode as EpisodeSpec
 from .domain.queue import (
@@ -738,3 +738,29 @@ def case_timeline(access: CaseAccess, data: dict[str, Any]) -> list[Entry]:
 
 def _who(user: Any) -> str:
     return user.display_name if user is not None else ""
+
+
+def transition_counts(*, municipality_id: int, today: date) -> tuple[int, int]:
+    """(due, complete): open cases involving the municipality whose young person is 17½ or
+    older (a plan for after 18 is due), and how many of them have a complete plan. Counts
+    only, for the policy scan; no names leave this function."""
+    years, months = TRANSITION_PLAN_FROM
+    # A safe bound in SQL (a few days too wide), the exact rule in Python.
+    born_by = today - timedelta(days=years * 365 + months * 30 - 10)
+    cases = (
+        Case.objects.filter(
+            municipalities__id=municipality_id,
+            status=CaseStatus.OPEN.value,
+            date_of_birth__lte=born_by,
+        )
+        .select_related("transition_plan")
+        .only("date_of_birth", "transition_plan")
+        .distinct()
+    )
+    due = complete = 0
+    for case in cases:
+        assert case.date_of_birth is not None  # noqa: S101 - filtered above
+        if transition_plan_due(case.date_of_birth, today):
+            due += 1
+            complete += plan_is_complete(plan_spec(getattr(case, "transition_plan", None)))
+    return due, complete

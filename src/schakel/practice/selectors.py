@@ -17,7 +17,7 @@ from django.utils import timezone
 from schakel.accounts.constants import Role
 from schakel.accounts.models import Organisation, User
 from schakel.accounts.policy import Action, scope_for
-from schakel.accounts.scoping import municipality_ids_in_scope
+from schakel.accounts.scoping import municipality_ids_for_action, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.geo.models import Municipality
@@ -45,10 +45,7 @@ TRAINING_SUBJECT = "training_record"
 
 def area_ids(user: Any, action: str) -> set[int]:
     """The municipalities in which ``user`` may do ``action``; refused when not at all."""
-    scope = scope_for(user, action)
-    if scope is None:
-        raise NotFoundOrForbidden()
-    return municipality_ids_in_scope(user, scope)
+    return municipality_ids_for_action(user, action)
 
 
 def municipalities_for_user(*, user: Any, action: str) -> QuerySet[Municipality]:

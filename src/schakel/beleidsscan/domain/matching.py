@@ -170,14 +170,6 @@ def _rest_at(
     return position
 
 
-def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
-    """The sentence that holds ``text[start:end]``, at most ``limit`` characters."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    return _trim(text, left, right, start, end, limit)
-
-
 def _trim(text: str, left: int, right: int, start: int, end: int, limit: int) -> str:
     sentence = " ".join(text[left:right].split())
     if len(sentence) <= limit:
@@ -185,20 +177,3 @@ def _trim(text: str, left: int, right: int, start: int, end: int, limit: int) ->
     middle = (start - left + end - left) // 2
     begin = max(0, middle - limit // 2)
     return "…" + sentence[begin : begin + limit].strip() + "…"
-
-
-def evidence(
-    pages: Sequence[tuple[int, str]], index: PhraseIndex, *, most: int = 5
-) -> list[Evidence]:
-    """Up to ``most`` evidence passages, one per sentence, in document order."""
-    out: list[Evidence] = []
-    seen: set[str] = set()
-    for number, text in pages:
-        for phrase, start, end in index.find(text):
-            sentence = sentence_around(text, start, end)
-            if sentence not in seen:
-                seen.add(sentence)
-                out.append(Evidence(phrase, number, sentence))
-                if len(out) >= most:
-                    return out
-    return out

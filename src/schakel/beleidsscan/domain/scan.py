@@ -189,9 +189,7 @@ def score_tip(
             ):
                 continue
             minors_here = _any_between(mark.minors, left, right)
-            for_minors = minors_here or (
-                minors_near and not _any_between(mark.adults, left, right)
-            )
+            for_minors = minors_here or (minors_near and not _any_between(mark.adults, left, right))
             if is_policy and for_minors:
                 strong.append(found)
                 strong_own += has_own

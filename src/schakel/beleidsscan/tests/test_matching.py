@@ -1,6 +1,6 @@
 """Phrases match in any inflection, and the evidence is the sentence with its page."""
 
-from schakel.beleidsscan.domain.matching import PhraseIndex, evidence, sentence_around
+from schakel.beleidsscan.domain.matching import Page, PhraseIndex
 
 
 def test_inflections_and_diacritics_match():
@@ -27,22 +27,18 @@ def test_a_phrase_of_several_words_needs_them_in_order_and_close_together():
     assert not PhraseIndex(["zicht op uitbuiting"]).find("Wij hebben zicht op. Uitbuiting is")
 
 
-def test_evidence_gives_the_sentence_and_the_page_once():
-    pages = [
-        (1, "Inleiding. Dit gaat over parkeren."),
-        (2, "Wij stellen maatregelen vast. Die maatregelen gaan in 2026 in."),
-    ]
-    found = evidence(pages, PhraseIndex(["maatregel"]))
-    assert [(e.page, e.text) for e in found] == [
-        (2, "Wij stellen maatregelen vast."),
-        (2, "Die maatregelen gaan in 2026 in."),
-    ]
+def test_a_match_gives_its_sentence_and_the_sentences_around_it():
+    page = Page(2, "Inleiding. Wij stellen maatregelen vast. Die gaan in 2026 in. Einde.")
+    [(_phrase, start, end)] = PhraseIndex(["maatregel"]).find_in(page)
+    assert page.sentence(start, end) == "Wij stellen maatregelen vast."
+    left, right = page.window_span(start, end, 1)
+    assert page.text[left:right] == "Inleiding. Wij stellen maatregelen vast. Die gaan in 2026 in."
 
 
 def test_long_sentences_are_trimmed_around_the_match():
-    text = "woord " * 200 + "mensenhandel " + "woord " * 200
-    start = text.index("mensenhandel")
-    sentence = sentence_around(text, start, start + 12, limit=80)
+    page = Page(1, "woord " * 200 + "mensenhandel " + "woord " * 200)
+    start = page.text.index("mensenhandel")
+    sentence = page.sentence(start, start + 12, limit=80)
     assert "mensenhandel" in sentence and len(sentence) <= 82 and sentence.startswith("…")
 
 

@@ -213,6 +213,7 @@ def test_the_functioneel_beheerder_edits_a_tip_as_a_new_version(login_as, make_u
         in client.get("/beleidsscan/rubriek/").content.decode()
     )
     # A word to avoid in the rubric, or an empty list, is refused with the reason.
+    data["base_version"] = 2
     data["explanation"] = "Ook de loverboy-problematiek hoort hierbij."
     data["topic_phrases"] = ""
     response = client.post("/beleidsscan/rubriek/tip/9/", data)
@@ -230,3 +231,56 @@ def test_a_policy_officer_reads_but_cannot_edit_the_rubric(login_as, policy_offi
     client = login_as(policy_officer, verify=False)
     assert client.get("/beleidsscan/rubriek/").status_code == 200
     assert client.get("/beleidsscan/rubriek/tip/1/").status_code in (403, 404)
+
+
+def test_a_rubric_edit_on_an_old_version_is_refused_and_answers_keep_their_question(
+    login_as, make_user, policy_officer, gm0344, client
+):
+    from schakel.beleidsscan.selectors import current_rubric
+
+    admin = make_user(Role.FUNCTIONEEL_BEHEERDER)
+    officer = Client()
+    login(officer, policy_officer, verify=False)
+    officer.post(f"/beleidsscan/vragen/{gm0344.pk}/", {"t1-mening-kind-answer": "ja"})
+    login_as(admin)
+    form = client.get("/beleidsscan/rubriek/tip/1/").context["form"]
+    stale = {**form.initial, "note": "Eerste wijziging"}
+    questions = form.initial["questions"].splitlines()
+    # Moved questions keep their code by their text, a reworded one by its place, and a
+    # new one gets a code never used before.
+    lines = [
+        questions[2],
+        "Wordt bij elk besluit vastgelegd hoe het belang van het kind is gewogen?",
+        "Is er een kinderrechtentoets?",
+    ]
+    first = {**stale, "questions": "\n".join(lines)}
+    assert client.post("/beleidsscan/rubriek/tip/1/", first).status_code == 302
+    codes = [q.code for q in current_rubric().rubric.tip(1).questions]
+    assert codes == ["t1-mening-kind", "t1-geen-onderscheid", "t1-v1"]
+    # A second edit from the same (now old) form is refused; nothing is stored.
+    response = client.post("/beleidsscan/rubriek/tip/1/", {**stale, "note": "Tweede"})
+    assert response.status_code == 400
+    assert "Iemand anders heeft de rubriek intussen gewijzigd" in response.content.decode()
+    assert RubricVersion.objects.count() == 2
+
+
+def test_the_list_and_report_need_the_same_number_of_queries_as_scans_grow(
+    login_as, policy_officer, gm0344
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login_as(policy_officer, verify=False)
+    upload(client, gm0344, docx_bytes(POLICY_TEXT))
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    first = PolicyScan.objects.get()
+    list_one, report_one = count("/beleidsscan/"), count(f"/beleidsscan/{first.pk}/")
+    for index in range(4):
+        upload(client, gm0344, docx_bytes(POLICY_TEXT), title=f"Versie {index}")
+    assert count("/beleidsscan/") == list_one
+    assert count(f"/beleidsscan/{first.pk}/") == report_one

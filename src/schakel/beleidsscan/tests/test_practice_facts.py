@@ -24,7 +24,7 @@ def gm0344(region):
 def test_only_the_national_default_is_not_a_complete_route_map(gm0344):
     fact = route_map_fact(gm0344)
     assert fact["scope"] == "national" and fact["complete"] is False
-    text = practice_facts_by_tip({"route_map": fact})[3][0].text
+    text = practice_facts_by_tip({"route_map": fact})[8][0].text
     assert "landelijke standaardroutekaart" in text
 
 
@@ -73,8 +73,15 @@ def test_plans_after_18_are_counted_but_fewer_than_5_are_not_shown(make_user, gm
     text = practice_facts_by_tip({"transition": fact})[6][0].text
     assert "Minder dan 5" in text and "4" not in text
     _case(coordinator, gm0344, born_17_8, plan_complete=True)
+    # 2 of 5: the 2 (and the 3 without a plan) would be recognisable: only a rounded share.
     fact = transition_fact(gm0344, TODAY)
-    assert fact["due"]["value"] == 5 and fact["complete"]["value"] == 2 and fact["share"] == 40
+    assert fact["due"]["value"] == 5 and fact["complete"] == {"hidden": True, "value": None}
+    assert fact["share"] == 40
+    assert "ongeveer 40%" in practice_facts_by_tip({"transition": fact})[6][0].text
+    for index in range(5):
+        _case(coordinator, gm0344, born_17_8, plan_complete=index < 3)
+    fact = transition_fact(gm0344, TODAY)
+    assert fact["due"]["value"] == 10 and fact["complete"]["value"] == 5 and fact["share"] == 50
 
 
 def test_practice_facts_are_plain_json_for_the_scan(make_user, gm0344):
@@ -84,4 +91,5 @@ def test_practice_facts_are_plain_json_for_the_scan(make_user, gm0344):
     facts = practice_facts(officer, gm0344, today=TODAY)
     assert set(facts) == {"on", "route_map", "training", "participation", "transition", "monitor"}
     by_tip = practice_facts_by_tip(facts)
-    assert set(by_tip) == {3, 4, 5, 6, 9}
+    assert set(by_tip) == {3, 5, 6, 8, 9}  # training, monitor, after 18, route map, participation
+    assert "nog geen monitor" in by_tip[5][0].text and by_tip[5][0].ok is None
