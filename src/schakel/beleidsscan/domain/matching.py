@@ -17,7 +17,7 @@ from typing import Final
 import simplemma
 
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
-MAX_SENTENCE: Final = 1000  # characters on either side of a match that count as its sentence
+MAX_SENTENCE: Final = 300  # characters on either side of a match that count as its sentence
 MAX_GAP: Final = 1  # other words allowed between two words of a phrase
 _SENTENCE_MARK: Final = re.compile(r"[.!?;:]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")

@@ -5,7 +5,9 @@ concrete, 2 when at least one passage on the topic is concrete (a measure, owner
 budget or agreement: the rubric's concreteness phrases) and the topic comes back more than
 once. The evidence is the passages (sentence and page) that carried the score. Whether the
 document is a human-trafficking policy at all is decided from the rubric's trafficking
-phrases, so a youth or poverty policy is not scored as one.
+phrases and how evenly they run through the text, so a youth or poverty policy, or a safety
+plan with one paragraph on trafficking, is not scored as one. docs/beleidsscan.md has the
+rules in full.
 
 The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (issue 5).
 """
@@ -22,10 +24,13 @@ from .matching import Evidence, Page, PhraseIndex, prepare
 from .rubric import Rubric, Tip
 
 MIN_TOPIC_HITS_FOR_2: Final = 2
-# A trafficking policy names the subject often and in more than one way.
+# A trafficking policy names the subject often, in more than one way, and throughout: in at
+# least half of its parts of 200 words. A safety or youth plan with one paragraph on
+# trafficking names it often in that paragraph only.
 TRAFFICKING_MIN_HITS: Final = 5
 TRAFFICKING_MIN_DISTINCT: Final = 2
-TRAFFICKING_MIN_PER_1000_WORDS: Final = 1.0
+TRAFFICKING_MIN_SHARE: Final = 0.5
+PART_WORDS: Final = 200
 EVIDENCE_PER_TIP: Final = 5
 # A concrete measure counts for minors when they are named this many sentences around it.
 MINORS_AROUND: Final = 1
@@ -83,9 +88,15 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
     weak = PhraseIndex(rubric.weak_phrases)
     marks = []
     hits: list[str] = []
+    parts_with_subject: set[int] = set()
+    offset = 0  # words on earlier pages
     for page in prepared:
         found = trafficking.find_in(page)
         hits += [phrase for phrase, _s, _e in found]
+        starts = [token.start for token in page.words]
+        for _p, start, _e in found:
+            parts_with_subject.add((offset + bisect_left(starts, start)) // PART_WORDS)
+        offset += len(page.words)
         marks.append(
             Marks(
                 trafficking=[start for _p, start, _e in found],
@@ -95,10 +106,11 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
                 deadlines=[m.start() for m in DEADLINE.finditer(page.text)],
             )
         )
+    parts = max(1, -(-words // PART_WORDS))
     is_policy = (
         len(hits) >= TRAFFICKING_MIN_HITS
         and len(set(hits)) >= TRAFFICKING_MIN_DISTINCT
-        and len(hits) * 1000 / max(words, 1) >= TRAFFICKING_MIN_PER_1000_WORDS
+        and len(parts_with_subject) / parts >= TRAFFICKING_MIN_SHARE
     )
     general = tuple(rubric.concrete_phrases)
     return ScanResult(
