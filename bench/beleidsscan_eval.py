@@ -157,7 +157,7 @@ def evaluate(docs: Sequence[dict[str, Any]], rubric: Rubric, scorer: Scorer) -> 
         }
         for tip in range(1, 11)
     }
-    total_exact = sum(exact.values()) / max(sum(exact_n.values()), 1)
+    total_exact = sum(exact.values()) / sum(exact_n.values()) if sum(exact_n.values()) else None
     total_presence = sum(presence.values()) / max(sum(presence_n.values()), 1)
     return {
         "documents": len(docs),
@@ -171,6 +171,10 @@ def evaluate(docs: Sequence[dict[str, Any]], rubric: Rubric, scorer: Scorer) -> 
         ],
         "per_document": per_doc,
     }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _pct(value: float | None) -> str:
@@ -248,11 +252,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "meets_targets": meets and recognised,
         "per_set": {
             name: {
-                "exact": round(r["schakel"]["exact"], 4),
+                "exact": _round(r["schakel"]["exact"]),
                 "presence": round(r["schakel"]["presence"], 4),
                 "kind_correct": r["schakel"]["kind_correct"],
                 "documents": r["schakel"]["documents"],
-                "baseline_exact": round(r["baseline_naive_count"]["exact"], 4),
+                "baseline_exact": _round(r["baseline_naive_count"]["exact"]),
                 "baseline_presence": round(r["baseline_naive_count"]["presence"], 4),
                 "tips": r["schakel"]["tips"],
                 "disagreements": r["schakel"]["disagreements"],
