@@ -139,7 +139,11 @@ def training_record_create(
 
 def _locked_record(actor: User, record_id: int) -> TrainingRecord:
     found = training_get_for_user(user=actor, record_id=record_id, audit=False)
-    return TrainingRecord.objects.select_for_update().select_related("user").get(pk=found.pk)
+    return (
+        TrainingRecord.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=found.pk)
+    )
 
 
 @transaction.atomic
