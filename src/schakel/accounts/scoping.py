@@ -3,9 +3,10 @@
 Later apps filter their querysets with these sets, so every selector draws the same line.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Exists, Model, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from schakel.geo.models import Municipality
 
@@ -62,3 +63,22 @@ def municipality_ids_for_action(user: Any, action: str) -> set[int]:
     if scope is None:
         raise NotFoundOrForbidden()
     return municipality_ids_in_scope(user, scope)
+
+
+def municipalities_for_action(user: Any, action: str) -> QuerySet[Municipality]:
+    """The municipalities in which ``user`` may do ``action``, by name."""
+    return Municipality.objects.filter(id__in=municipality_ids_for_action(user, action)).order_by(
+        "name"
+    )
+
+
+def preferred_municipality(user: Any, municipalities: Sequence[Municipality]) -> Any:
+    """Where a page starts: the municipality of the user's organisation, else one of their
+    own, else the first of ``municipalities`` (None when there are none)."""
+    if not municipalities:
+        return None
+    organisation = getattr(user, "organisation", None)
+    preferred = [organisation.municipality_id] if organisation is not None else []
+    preferred += list(user.municipalities.values_list("id", flat=True))
+    by_id = {m.pk: m for m in municipalities}
+    return next((by_id[pk] for pk in preferred if pk in by_id), municipalities[0])

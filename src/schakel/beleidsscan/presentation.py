@@ -1,7 +1,6 @@
 """What the report shows per tip: score, evidence, gaps, actions, practice facts, answers."""
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
@@ -16,6 +15,7 @@ from .constants import SCORE_LABELS
 from .domain.rubric import Rubric
 from .forms import FEATURE_LABELS
 from .models import PolicyScan, QuestionAnswer
+from .selectors import figures_from_json
 
 # Where a Schakel feature lives (None: not in this installation yet).
 FEATURE_URLS: dict[str, str | None] = {
@@ -124,33 +124,14 @@ def practice_facts_by_tip(practice: dict[str, Any]) -> dict[int, list[Fact]]:
         add("route_map", Fact(_("Routekaart"), text, bool(route["complete"])))
     training = practice.get("training")
     if training:
-        coverage = TrainingCoverage(
-            municipality_id=0,
-            since=date.fromisoformat(training["since"]),
-            first_line_organisations=training["first_line_organisations"],
-            organisations_trained=training["organisations_trained"],
-            professionals_trained=training["professionals_trained"],
-            professional_accounts=training["professional_accounts"],
-            accounts_trained=training["accounts_trained"],
-            by_level=training.get("by_level", {}),
-        )
+        coverage = figures_from_json(TrainingCoverage, training)
         total = coverage.first_line_organisations
         ok: bool | None = coverage.organisations_trained == total if total else None
         text = " ".join(coverage_sentences(coverage, TRAINING_WINDOW_MONTHS))
         add("training", Fact(_("Training van professionals"), text, ok))
     participation = practice.get("participation")
     if participation:
-        summary = ParticipationSummary(
-            municipality_id=0,
-            since=date.fromisoformat(participation["since"]),
-            activities=participation["activities"],
-            participants=participation["participants"],
-            with_change=participation["with_change"],
-            groups=participation.get("groups", {}),
-            latest=date.fromisoformat(participation["latest"])
-            if participation.get("latest")
-            else None,
-        )
+        summary = figures_from_json(ParticipationSummary, participation)
         text = " ".join(participation_sentences(summary, PARTICIPATION_WINDOW_MONTHS))
         add(
             "participation",

@@ -5,13 +5,14 @@ Scans and answers hold no personal data. The facts from practice are counts; cou
 young people below ``SMALL_COUNT`` are not shown, so no one can be recognised.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 from django.db import DatabaseError
 from django.db.models import QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from schakel.accounts.policy import Action
@@ -21,6 +22,10 @@ from schakel.cases.selectors import transition_counts
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.geo.models import Municipality
 from schakel.kennis.domain.terminology import TerminologyChecker
+from schakel.kennis.selectors import terminology_checker
+from schakel.practice.selectors import participation_summary, training_coverage
+from schakel.routekaart.constants import RouteMapScope
+from schakel.routekaart.selectors import routing_for
 
 from .constants import SMALL_COUNT
 from .domain.compare import TipChange, compare_scores
@@ -49,9 +54,15 @@ def current_rubric() -> CurrentRubric:
         return CurrentRubric(
             stored.version, _parsed(stored.version, stored.yaml_text), stored.yaml_text, True
         )
-    text = DEFAULT_RUBRIC.read_text(encoding="utf-8")
+    text = _shipped_text()
     rubric = _parsed(0, text)
     return CurrentRubric(rubric.version, rubric, text, False)
+
+
+@lru_cache(maxsize=1)
+def _shipped_text() -> str:
+    """The rubric that ships with Schakel (read once per process)."""
+    return DEFAULT_RUBRIC.read_text(encoding="utf-8")
 
 
 def rubric_for_version(version: int) -> Rubric:
@@ -82,8 +93,6 @@ def rubric_versions() -> list[RubricVersion]:
 
 def checker() -> TerminologyChecker:
     """The editable word list (the same checker as the intake's live hints)."""
-    from schakel.kennis.selectors import terminology_checker
-
     found = terminology_checker()
     return found if found.terms else default_checker()
 
@@ -94,17 +103,11 @@ def rubric_and_checker_for_cli() -> tuple[Rubric, TerminologyChecker]:
     try:
         return current_rubric().rubric, checker()
     except DatabaseError:
-        return _parsed(0, DEFAULT_RUBRIC.read_text(encoding="utf-8")), default_checker()
+        return _parsed(0, _shipped_text()), default_checker()
 
 
 def _area(user: Any, action: str = Action.BELEIDSSCAN_RUN) -> set[int]:
     return municipality_ids_for_action(user, action)
-
-
-def municipalities_for_user(
-    user: Any, action: str = Action.BELEIDSSCAN_RUN
-) -> QuerySet[Municipality]:
-    return Municipality.objects.filter(id__in=_area(user, action)).order_by("name")
 
 
 def municipality_get_for_user(
@@ -170,17 +173,29 @@ def current_answers(user: Any, municipality_id: int) -> dict[str, QuestionAnswer
     return answers
 
 
-def answer_history(user: Any, municipality_id: int, question: str) -> list[QuestionAnswer]:
-    if municipality_id not in _area(user):
-        raise NotFoundOrForbidden()
-    return list(
-        QuestionAnswer.objects.filter(
-            municipality_id=municipality_id, question=question
-        ).select_related("answered_by")
-    )
-
-
 # --- Facts from practice -------------------------------------------------------------
+
+
+def figures_to_json(figures: Any) -> dict[str, Any]:
+    """A frozen dataclass of figures as JSON (dates as ISO text), to store with a scan."""
+    return {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in asdict(figures).items()
+    }
+
+
+def figures_from_json(cls: type[Any], data: dict[str, Any]) -> Any:
+    """The dataclass back from ``figures_to_json``; a field missing from an older scan gets
+    an empty value."""
+    values: dict[str, Any] = {}
+    for name, hint in get_type_hints(cls).items():
+        value = data.get(name)
+        if isinstance(value, str) and date in (hint, *get_args(hint)):
+            value = date.fromisoformat(value)
+        elif value is None and name not in data:
+            value = {} if get_origin(hint) is dict else 0 if hint is int else None
+        values[name] = value
+    return cls(**values)
 
 
 def _count(value: int) -> dict[str, Any]:
@@ -191,9 +206,6 @@ def _count(value: int) -> dict[str, Any]:
 
 
 def route_map_fact(municipality: Municipality) -> dict[str, Any]:
-    from schakel.routekaart.constants import RouteMapScope
-    from schakel.routekaart.selectors import routing_for
-
     compiled, version = routing_for(municipality_code=municipality.code)
     missing = sorted(c.name for c in compiled.contacts.values() if not c.phone.strip())
     scope = version.route_map.scope
@@ -235,8 +247,6 @@ def monitor_fact(municipality: Municipality, today: date) -> dict[str, Any]:
 
 
 def _monitor_available() -> bool:
-    from django.urls import NoReverseMatch, reverse
-
     try:
         reverse("monitor:index")
     except NoReverseMatch:
@@ -249,31 +259,14 @@ def practice_facts(
 ) -> dict[str, Any]:
     """Everything the report shows beside the document scores, as plain JSON (stored with
     the scan, so a report keeps showing the facts of its day)."""
-    from schakel.practice.selectors import participation_summary, training_coverage
-
     today = today or timezone.localdate()
     training = training_coverage(user, municipality.pk, today=today)
     participation = participation_summary(user, municipality.pk, today=today)
     return {
         "on": today.isoformat(),
         "route_map": route_map_fact(municipality),
-        "training": {
-            "since": training.since.isoformat(),
-            "first_line_organisations": training.first_line_organisations,
-            "organisations_trained": training.organisations_trained,
-            "professionals_trained": training.professionals_trained,
-            "professional_accounts": training.professional_accounts,
-            "accounts_trained": training.accounts_trained,
-            "by_level": dict(training.by_level),
-        },
-        "participation": {
-            "since": participation.since.isoformat(),
-            "activities": participation.activities,
-            "participants": participation.participants,
-            "with_change": participation.with_change,
-            "groups": dict(participation.groups),
-            "latest": participation.latest.isoformat() if participation.latest else None,
-        },
+        "training": figures_to_json(training),
+        "participation": figures_to_json(participation),
         "transition": transition_fact(municipality, today),
         "monitor": monitor_fact(municipality, today),
     }

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action, scope_for
+from schakel.accounts.scoping import municipalities_for_action, preferred_municipality
 from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
 
 from . import selectors, services
@@ -26,18 +27,16 @@ from .pdf import render_pdf
 from .presentation import report_rows
 
 
-def _chosen_municipality(request: HttpRequest, municipalities: Any) -> Any:
+def _chosen_municipality(request: HttpRequest, municipalities: list[Any]) -> Any:
+    """The municipality asked for (``?gemeente=``) if in scope, else the user's own."""
     wanted = request.GET.get("gemeente", "")
-    if wanted.isdigit():
-        for municipality in municipalities:
-            if municipality.pk == int(wanted):
-                return municipality
-    return municipalities[0] if municipalities else None
+    chosen = next((m for m in municipalities if str(m.pk) == wanted), None)
+    return chosen or preferred_municipality(request.user, municipalities)
 
 
 @require_policy(Action.BELEIDSSCAN_RUN)
 def scan_list_view(request: HttpRequest) -> HttpResponse:
-    municipalities = list(selectors.municipalities_for_user(request.user))
+    municipalities = list(municipalities_for_action(request.user, Action.BELEIDSSCAN_RUN))
     municipality = _chosen_municipality(request, municipalities)
     scans = (
         list(
@@ -70,7 +69,7 @@ def scan_list_view(request: HttpRequest) -> HttpResponse:
 @require_policy(Action.BELEIDSSCAN_RUN)
 @require_http_methods(["GET", "POST"])
 def scan_new_view(request: HttpRequest) -> HttpResponse:
-    municipalities = selectors.municipalities_for_user(request.user)
+    municipalities = municipalities_for_action(request.user, Action.BELEIDSSCAN_RUN)
     initial = {}
     wanted = request.GET.get("gemeente", "")
     if wanted.isdigit():

@@ -20,7 +20,6 @@ from schakel.accounts.policy import Action, scope_for
 from schakel.accounts.scoping import municipality_ids_for_action, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
-from schakel.geo.models import Municipality
 
 from .constants import (
     FIRST_LINE_KINDS,
@@ -46,10 +45,6 @@ TRAINING_SUBJECT = "training_record"
 def area_ids(user: Any, action: str) -> set[int]:
     """The municipalities in which ``user`` may do ``action``; refused when not at all."""
     return municipality_ids_for_action(user, action)
-
-
-def municipalities_for_user(*, user: Any, action: str) -> QuerySet[Municipality]:
-    return Municipality.objects.filter(id__in=area_ids(user, action)).order_by("name")
 
 
 # --- Training register -------------------------------------------------------------------

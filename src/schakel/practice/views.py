@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action, scope_for
+from schakel.accounts.scoping import municipalities_for_action, preferred_municipality
 from schakel.common.exceptions import NotFoundOrForbidden
 
 from . import services
@@ -36,7 +37,6 @@ from .presentation import (
 )
 from .selectors import (
     TrainingFilter,
-    municipalities_for_user,
     participation_get_for_user,
     participation_list_page,
     participation_summary,
@@ -52,9 +52,7 @@ from .selectors import (
 @require_policy(Action.PRACTICE_SUMMARY)
 @require_GET
 def practice_summary_view(request: HttpRequest) -> HttpResponse:
-    municipalities = list(
-        municipalities_for_user(user=request.user, action=Action.PRACTICE_SUMMARY)
-    )
+    municipalities = list(municipalities_for_action(request.user, Action.PRACTICE_SUMMARY))
     form = MunicipalityChoiceForm(request.GET or None, municipalities=municipalities)
     chosen = None
     if request.GET:
@@ -62,7 +60,7 @@ def practice_summary_view(request: HttpRequest) -> HttpResponse:
             raise NotFoundOrForbidden()
         chosen = next((m for m in municipalities if m.pk == form.cleaned_data["gemeente"]), None)
     if chosen is None and municipalities:
-        chosen = _own_municipality(request.user, municipalities)
+        chosen = preferred_municipality(request.user, municipalities)
         form = MunicipalityChoiceForm(
             initial={"gemeente": chosen.pk}, municipalities=municipalities
         )
@@ -93,15 +91,6 @@ def practice_summary_view(request: HttpRequest) -> HttpResponse:
     return render(request, "practice/summary.html", context)
 
 
-def _own_municipality(user: Any, municipalities: list[Any]) -> Any:
-    """Where to start: the municipality of the user's organisation, or their own, or the first."""
-    organisation = getattr(user, "organisation", None)
-    preferred = [organisation.municipality_id] if organisation is not None else []
-    preferred += list(user.municipalities.values_list("id", flat=True))
-    by_id = {m.pk: m for m in municipalities}
-    return next((by_id[pk] for pk in preferred if pk in by_id), municipalities[0])
-
-
 # --- Shared helpers ------------------------------------------------------------------------
 
 
@@ -129,7 +118,7 @@ def training_list_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" and "naam" in data:
         data = data.copy()
         del data["naam"]
-    municipalities = list(municipalities_for_user(user=request.user, action=Action.TRAINING_MANAGE))
+    municipalities = list(municipalities_for_action(request.user, Action.TRAINING_MANAGE))
     organisations = list(training_organisations_for_user(user=request.user))
     form = TrainingFilterForm(
         data or None, municipalities=municipalities, organisations=organisations
@@ -292,9 +281,7 @@ def training_import_view(request: HttpRequest) -> HttpResponse:
 @require_policy(Action.PARTICIPATION_MANAGE)
 @require_GET
 def participation_list_view(request: HttpRequest) -> HttpResponse:
-    municipalities = list(
-        municipalities_for_user(user=request.user, action=Action.PARTICIPATION_MANAGE)
-    )
+    municipalities = list(municipalities_for_action(request.user, Action.PARTICIPATION_MANAGE))
     form = MunicipalityChoiceForm(
         request.GET if "gemeente" in request.GET else None, municipalities=municipalities
     )
@@ -340,7 +327,7 @@ def _participation_input(form: ParticipationForm) -> services.ParticipationInput
 @require_policy(Action.PARTICIPATION_MANAGE)
 @require_http_methods(["GET", "POST"])
 def participation_create_view(request: HttpRequest) -> HttpResponse:
-    municipalities = municipalities_for_user(user=request.user, action=Action.PARTICIPATION_MANAGE)
+    municipalities = municipalities_for_action(request.user, Action.PARTICIPATION_MANAGE)
     form = ParticipationForm(*_posted(request), municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
         try:
@@ -364,7 +351,7 @@ def participation_create_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def participation_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     activity = participation_get_for_user(user=request.user, activity_id=pk)
-    municipalities = municipalities_for_user(user=request.user, action=Action.PARTICIPATION_MANAGE)
+    municipalities = municipalities_for_action(request.user, Action.PARTICIPATION_MANAGE)
     initial = {
         "municipality": activity.municipality_id,
         "title": activity.title,
