@@ -157,6 +157,23 @@ class TipForm(forms.Form):
         help_text=_("Eén per regel, naast de algemene woorden zoals budget, termijn en convenant."),
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 6}),
     )
+    elements = forms.CharField(
+        label=_("Wat een 2 vraagt"),
+        help_text=_(
+            "Eén onderdeel per regel: de naam, een dubbele punt en dan de woorden waaraan u het "
+            "herkent, gescheiden door puntkomma's. Bijvoorbeeld: de Meldcode: meldcode; "
+            "afwegingskader. Leeg laten mag."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 6}),
+    )
+    elements_for_2 = forms.IntegerField(
+        label=_("Hoeveel van die onderdelen een beleid moet noemen voor een 2"),
+        help_text=_("Leeg laten: allemaal."),
+        required=False,
+        min_value=0,
+        widget=forms.NumberInput(attrs=TEXTBOX),
+    )
     features = forms.MultipleChoiceField(
         label=_("Functies van Schakel die helpen"),
         choices=sorted((code, FEATURE_LABELS[code]) for code in FEATURES),
@@ -185,8 +202,31 @@ class TipForm(forms.Form):
             "questions": "\n".join(q.text for q in tip.questions),
             "topic_phrases": "\n".join(tip.topic_phrases),
             "concrete_phrases": "\n".join(tip.concrete_phrases),
+            "elements": "\n".join(
+                f"{element.name}: {'; '.join(element.phrases)}" for element in tip.elements
+            ),
+            "elements_for_2": tip.elements_for_2 if tip.elements else "",
             "features": list(tip.features),
         }
+
+    def clean_elements(self) -> list[dict[str, Any]]:
+        elements, problems = [], []
+        for number, line in enumerate(_lines(self.cleaned_data["elements"]), start=1):
+            name, colon, words = line.partition(":")
+            phrases = [word.strip() for word in words.split(";") if word.strip()]
+            if not colon or not name.strip() or not phrases:
+                problems.append(
+                    _(
+                        "Regel %(n)s: schrijf de naam, een dubbele punt en daarna de woorden, "
+                        "gescheiden door puntkomma's."
+                    )
+                    % {"n": number}
+                )
+                continue
+            elements.append({"name": name.strip(), "phrases": phrases})
+        if problems:
+            raise forms.ValidationError(problems)
+        return elements
 
     def changes(self, tip: Tip, used_codes: set[str]) -> dict[str, Any]:
         """The tip's fields as the rubric's YAML holds them, with question codes kept."""
@@ -206,6 +246,10 @@ class TipForm(forms.Form):
             "questions": questions,
             "topic_phrases": _lines(data["topic_phrases"]),
             "concrete_phrases": _lines(data["concrete_phrases"]),
+            "elements": data["elements"],
+            "elements_for_2": (
+                len(data["elements"]) if data["elements_for_2"] is None else data["elements_for_2"]
+            ),
             "features": list(data["features"]),
         }
 

@@ -73,6 +73,8 @@ class ScanTip(models.Model):
     score = models.PositiveSmallIntegerField()
     why = models.TextField(blank=True)
     evidence = models.JSONField(default=list)  # [{"text", "page", "phrase"}]
+    # What score 2 asks for, and whether the document names it: [{"name", "named"}]
+    elements = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["tip"]

@@ -52,6 +52,7 @@ class TipRow:
     explanation: str
     evidence: list[dict[str, Any]]
     why: str
+    elements: list[dict[str, Any]]  # [{"name", "named"}]: what score 2 asks for
     actions: tuple[str, ...]
     features: list[tuple[str, str | None]]
     questions: list[tuple[str, QuestionAnswer | None]] = field(default_factory=list)
@@ -84,6 +85,7 @@ def report_rows(
                 explanation=tip.explanation if tip else "",
                 evidence=list(result.evidence),
                 why=result.why,
+                elements=list(result.elements),
                 actions=tip.actions if tip and result.score < 2 else (),
                 features=[
                     (str(FEATURE_LABELS.get(code, code)), _url(FEATURE_URLS.get(code)))

@@ -75,6 +75,7 @@ def scan_upload(
                 evidence=[
                     {"text": e.text, "page": e.page, "phrase": e.phrase} for e in item.evidence
                 ],
+                elements=[{"name": name, "named": named} for name, named in item.elements],
             )
             for item in result.tips
         )

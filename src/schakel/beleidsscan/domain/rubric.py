@@ -48,6 +48,14 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Element:
+    """Something score 2 asks for (e.g. "de meldcode"), recognised by any of its phrases."""
+
+    name: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Tip:
     number: int
     code: str
@@ -59,6 +67,9 @@ class Tip:
     gap_hint: str
     general: bool  # its subject also exists outside trafficking policy (children's rights...)
     about_minors: bool  # a passage counts only where children or young people are named
+    minors_throughout: bool  # 2 also when the whole policy is about minors (tip 2)
+    elements: tuple[Element, ...]  # what score 2 asks for, each recognised by its phrases
+    elements_for_2: int  # how many of them a policy must name to score 2 (0: no such check)
     actions: tuple[str, ...]
     features: tuple[str, ...]
     questions: tuple[Question, ...]
@@ -161,6 +172,14 @@ def _tip(raw: Any, index: int, problems: list[str]) -> Tip | None:
     actions = tuple(str(a).strip() for a in raw.get("actions") or [] if str(a).strip())
     if not actions:
         problems.append(f"{where}: geef minstens één aanbevolen actie ('actions').")
+    elements = _elements(raw.get("elements"), where, problems)
+    elements_for_2 = raw.get("elements_for_2", len(elements))
+    if not isinstance(elements_for_2, int) or not 0 <= elements_for_2 <= len(elements):
+        problems.append(
+            f"{where}: 'elements_for_2' moet een geheel getal van 0 tot en met het aantal "
+            f"onderdelen ({len(elements)}) zijn."
+        )
+        elements_for_2 = len(elements)
     return Tip(
         number=index,
         code=code,
@@ -172,10 +191,39 @@ def _tip(raw: Any, index: int, problems: list[str]) -> Tip | None:
         gap_hint=_text(raw, "gap_hint", where, problems),
         general=bool(raw.get("general", False)),
         about_minors=bool(raw.get("about_minors", False)),
+        minors_throughout=bool(raw.get("minors_throughout", False)),
+        elements=elements,
+        elements_for_2=elements_for_2,
         actions=actions,
         features=features,
         questions=tuple(questions),
     )
+
+
+def _elements(raw: Any, where: str, problems: list[str]) -> tuple[Element, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(f"{where}: 'elements' moet een lijst zijn.")
+        return ()
+    out = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not str(item.get("name") or "").strip():
+            problems.append(f"{where}: onderdeel {number} heeft een 'name' nodig.")
+            continue
+        phrases = _phrases(item, "phrases", f"{where}, onderdeel '{item['name']}'", problems)
+        out.append(Element(" ".join(str(item["name"]).split()), phrases))
+    _unique([element.name for element in out], f"naam van een onderdeel bij {where}", problems)
+    owners: dict[str, str] = {}
+    for element in out:
+        for phrase in element.phrases:
+            other = owners.setdefault(phrase, element.name)
+            if other != element.name:
+                problems.append(
+                    f"{where}: '{phrase}' staat bij twee onderdelen ('{other}' en "
+                    f"'{element.name}'); een woord hoort bij één onderdeel."
+                )
+    return tuple(out)
 
 
 def _text(raw: Mapping[str, Any], key: str, where: str, problems: list[str]) -> str:
@@ -235,6 +283,8 @@ EDITABLE_TIP_FIELDS: Final = (
     "questions",
     "topic_phrases",
     "concrete_phrases",
+    "elements",
+    "elements_for_2",
 )
 
 

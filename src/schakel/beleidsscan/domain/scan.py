@@ -48,6 +48,15 @@ DEADLINE_MARKER: Final = "termijn"
 CONTEXT_AROUND: Final = 2
 # Two concrete passages about minors, or one with a measure typical for the tip, make a 2.
 STRONG_FOR_2: Final = 2
+# A criterion of this many parts (tip.elements) that asks for all of them, and a policy that
+# names all of them: that is concrete enough by itself.
+ELEMENTS_ENOUGH: Final = 4
+# A sentence with this many commas is a list (of partners, say), not a measure.
+LIST_COMMAS: Final = 5
+# A policy that names children or young people in nearly every part of 100 words is about them
+# as a group of their own (tip 2, "minors_throughout: true" in the rubric).
+MINOR_PART_WORDS: Final = 100
+MINORS_THROUGHOUT: Final = 0.85
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,8 @@ class TipResult:
     score: int
     evidence: tuple[Evidence, ...]
     why: str  # why the tip did not score 2 ("" when it did)
+    # In a trafficking policy: each part score 2 asks for (tip.elements), and whether it is named.
+    elements: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
     marks = []
     hits: list[str] = []
     parts_with_subject: set[int] = set()
+    parts_with_minors: set[int] = set()
     offset = 0  # words on earlier pages
     for page in prepared:
         found = trafficking.find_in(page)
@@ -96,11 +108,14 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
         starts = [token.start for token in page.words]
         for _p, start, _e in found:
             parts_with_subject.add((offset + bisect_left(starts, start)) // PART_WORDS)
+        minor_starts = [start for _p, start, _e in minors.find_in(page)]
+        for start in minor_starts:
+            parts_with_minors.add((offset + bisect_left(starts, start)) // MINOR_PART_WORDS)
         offset += len(page.words)
         marks.append(
             Marks(
                 trafficking=[start for _p, start, _e in found],
-                minors=[start for _p, start, _e in minors.find_in(page)],
+                minors=minor_starts,
                 adults=[start for _p, start, _e in adults.find_in(page)],
                 weak=[start for _p, start, _e in weak.find_in(page)],
                 deadlines=[m.start() for m in DEADLINE.finditer(page.text)],
@@ -113,12 +128,17 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
         and len(parts_with_subject) / parts >= TRAFFICKING_MIN_SHARE
     )
     general = tuple(rubric.concrete_phrases)
+    about_minors = len(parts_with_minors) / max(1, -(-words // MINOR_PART_WORDS))
+    throughout = is_policy and about_minors >= MINORS_THROUGHOUT
     return ScanResult(
         is_trafficking_policy=is_policy,
         trafficking_hits=len(hits),
         words=words,
         tips=tuple(
-            score_tip(tip, prepared, marks, general, is_policy=is_policy) for tip in rubric.tips
+            score_tip(
+                tip, prepared, marks, general, is_policy=is_policy, minors_throughout=throughout
+            )
+            for tip in rubric.tips
         ),
         terms=tuple(term_findings(pages, checker)),
     )
@@ -147,6 +167,7 @@ def score_tip(
     general_concrete: Sequence[str],
     *,
     is_policy: bool,
+    minors_throughout: bool = False,
 ) -> TipResult:
     """0: the topic is absent. 1: named, or concrete but not for minors, or not in a
     trafficking policy. 2: a concrete passage about minors, and the topic comes back.
@@ -174,12 +195,11 @@ def score_tip(
         general_starts = [start for _p, start, _e in general_found]
         for phrase, start, end in matches:
             near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
-            if not (
-                is_policy or tip.general or _any_between(mark.trafficking, near_left, near_right)
-            ):
+            subject_near = _any_between(mark.trafficking, near_left, near_right)
+            if not (is_policy or tip.general or subject_near):
                 continue
             minors_near = _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
-            if tip.about_minors and not minors_near:
+            if tip.about_minors and not (minors_near or subject_near):
                 continue
             sentence = page.sentence(start, end)
             if sentence in seen:
@@ -200,6 +220,8 @@ def score_tip(
                 mark.weak, left, right
             ):
                 continue
+            if page.text.count(",", left, right) >= LIST_COMMAS:
+                continue  # a list (of partners, say) names, it does not commit
             minors_here = _any_between(mark.minors, left, right)
             for_minors = minors_here or (minors_near and not _any_between(mark.adults, left, right))
             if is_policy and for_minors:
@@ -207,14 +229,31 @@ def score_tip(
                 strong_own += has_own
             else:
                 concrete_for_others = True
-    enough = strong_own >= 1 or len(strong) >= STRONG_FOR_2
-    strong_ids = {id(item) for item in strong}
+    # Only a trafficking policy can score 2; there the parts of the criterion are checked.
+    checklist = named_elements(tip, pages) if is_policy else ()
+    missing = [name for name, named in checklist if not named]
+    enough = is_policy and (
+        strong_own >= 1
+        or len(strong) >= STRONG_FOR_2
+        or (tip.minors_throughout and minors_throughout)
+        # a criterion of many parts that asks for all of them, and every part is named
+        or (
+            len(checklist) >= ELEMENTS_ENOUGH
+            and tip.elements_for_2 == len(checklist)
+            and not missing
+        )
+    )
     if not passages:
-        return TipResult(tip, 0, (), f"Het document gaat hier niet op in. {tip.gap_hint}")
-    if enough and len(passages) >= MIN_TOPIC_HITS_FOR_2:
+        why = f"Het document gaat hier niet op in. {tip.gap_hint}"
+        return TipResult(tip, 0, (), why, checklist)
+    parts_ok = len(checklist) - len(missing) >= tip.elements_for_2
+    if enough and parts_ok and len(passages) >= MIN_TOPIC_HITS_FOR_2:
+        strong_ids = {id(item) for item in strong}
         shown = strong + [p for p in passages if id(p) not in strong_ids]
-        return TipResult(tip, 2, tuple(shown[:EVIDENCE_PER_TIP]), "")
-    if not is_policy:
+        return TipResult(tip, 2, tuple(shown[:EVIDENCE_PER_TIP]), "", checklist)
+    if enough and not parts_ok:
+        why = f"Voor een 2 noemt het beleid nog niet: {', '.join(missing)}."
+    elif not is_policy:
         why = "Dit document is geen mensenhandelbeleid; het onderwerp komt alleen zijdelings voor."
     elif strong and len(passages) < MIN_TOPIC_HITS_FOR_2:
         why = "Het onderwerp komt maar één keer en kort aan bod."
@@ -230,7 +269,18 @@ def score_tip(
             "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of "
             "afspraak."
         )
-    return TipResult(tip, 1, tuple(passages[:EVIDENCE_PER_TIP]), f"{why} {tip.gap_hint}")
+    evidence = tuple(passages[:EVIDENCE_PER_TIP])
+    return TipResult(tip, 1, evidence, f"{why} {tip.gap_hint}", checklist)
+
+
+def named_elements(tip: Tip, pages: Sequence[Page]) -> tuple[tuple[str, bool], ...]:
+    """Each part of score 2's criterion (tip.elements) and whether the document names it."""
+    if not tip.elements:
+        return ()
+    owner = {phrase: element.name for element in tip.elements for phrase in element.phrases}
+    index = PhraseIndex(owner)
+    found = {owner[phrase] for page in pages for phrase, _s, _e in index.find_in(page)}
+    return tuple((element.name, element.name in found) for element in tip.elements)
 
 
 def term_findings(pages: Pages, checker: TerminologyChecker) -> list[TermResult]:

@@ -66,6 +66,10 @@ def test_policy_officer_scans_a_docx_and_reads_the_report(login_as, policy_offic
     assert "Tip 6. Goede hulp voor minderjarige slachtoffers" in page
     assert "Landelijk Transitie Arrangement" in page  # evidence quote
     assert "pagina 2" in page
+    # What a 2 asks for, part by part: this text names specialised help but no aftercare.
+    assert "Wat een 2 vraagt" in page
+    assert "gespecialiseerde hulp: <strong>genoemd</strong>" in page
+    assert "nazorg: <strong>niet gevonden</strong>" in page
     assert "loverboy" in page and "kinderprostitutie" in page.lower()
     # Practice facts beside the score: no own route map for this municipality yet.
     assert "landelijke standaardroutekaart" in page
@@ -225,6 +229,25 @@ def test_the_functioneel_beheerder_edits_a_tip_as_a_new_version(login_as, make_u
     assert response.status_code == 400
     assert "Gebruik liever" in response.content.decode()
     assert RubricVersion.objects.count() == 2
+
+
+def test_the_parts_score_2_asks_for_are_edited_one_per_line(login_as, make_user, region):
+    from schakel.beleidsscan.selectors import current_rubric
+
+    client = login_as(make_user(Role.FUNCTIONEEL_BEHEERDER))
+    form = client.get("/beleidsscan/rubriek/tip/8/").context["form"]
+    assert "de Meldcode: meldcode" in form.initial["elements"]
+    data = {**form.initial, "features": form.initial["features"], "note": "Onderdelen"}
+    data["elements"] += "\nafspraken met scholen zonder dubbele punt"
+    response = client.post("/beleidsscan/rubriek/tip/8/", data)
+    assert response.status_code == 400
+    assert "Regel 6: schrijf de naam, een dubbele punt" in response.content.decode()
+    data["elements"] = form.initial["elements"] + "\nafspraken met scholen: schoolafspraak"
+    data["elements_for_2"] = "4"
+    assert client.post("/beleidsscan/rubriek/tip/8/", data).status_code == 302
+    tip = current_rubric().rubric.tip(8)
+    assert tip.elements[-1].name == "afspraken met scholen"
+    assert tip.elements[-1].phrases == ("schoolafspraak",) and tip.elements_for_2 == 4
 
 
 def test_a_policy_officer_reads_but_cannot_edit_the_rubric(login_as, policy_officer):

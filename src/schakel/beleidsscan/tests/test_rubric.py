@@ -48,6 +48,25 @@ def test_every_problem_is_named_with_tip_and_field():
     assert "tip 7: 'number' moet 7 zijn (de tips staan op volgorde)." in problems
 
 
+def test_the_parts_score_2_asks_for_are_checked():
+    data = copy.deepcopy(_shipped())
+    tip8 = data["tips"][7]
+    assert [e["name"] for e in tip8["elements"]][:3] == [
+        "een meldroute of routekaart",
+        "de zorgcoördinator mensenhandel",
+        "de Meldcode",
+    ]
+    tip8["elements_for_2"] = len(tip8["elements"]) + 1
+    tip8["elements"][1]["phrases"].append("meldcode")  # already the Meldcode's word
+    tip8["elements"].append({"name": "", "phrases": ["overleg"]})
+    with pytest.raises(RubricError) as raised:
+        parse_rubric(_text(data))
+    problems = raised.value.problems
+    assert "tip 8: onderdeel 6 heeft een 'name' nodig." in problems
+    assert any(p.startswith("tip 8: 'meldcode' staat bij twee onderdelen") for p in problems)
+    assert any("'elements_for_2' moet een geheel getal van 0 tot en met" in p for p in problems)
+
+
 def test_nine_tips_or_broken_yaml_are_refused():
     data = copy.deepcopy(_shipped())
     data["tips"].pop()

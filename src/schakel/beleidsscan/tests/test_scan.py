@@ -16,7 +16,8 @@ POLICY = [
         2,
         "Slachtoffers krijgen gespecialiseerde hulp. In 2026 kopen wij via het Landelijk "
         "Transitie Arrangement plaatsen in bij een expertisecentrum voor minderjarige "
-        "slachtoffers van uitbuiting. Ook traumabehandeling is beschikbaar.",
+        "slachtoffers van uitbuiting. Na triage door de zorgcoördinator krijgen zij een veilige "
+        "plek en nazorg. Ook traumabehandeling is beschikbaar.",
     ),
 ]
 
@@ -115,10 +116,75 @@ def test_the_same_measure_for_minors_scores_2(rubric, checker):
             TRAFFICKING_INTRO
             + "Minderjarige slachtoffers krijgen gespecialiseerde hulp. In 2026 kopen wij tien "
             "plekken in bij een expertisecentrum voor minderjarige slachtoffers, met een budget "
-            "van 200.000 euro.",
+            "van 200.000 euro. Na triage krijgen zij een veilige plek en nazorg.",
         )
     ]
     assert scan(pages, rubric, checker).tips[5].score == 2
+
+
+def test_a_measure_without_the_parts_the_criterion_asks_for_scores_1_and_names_them(
+    rubric, checker
+):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Minderjarige slachtoffers krijgen gespecialiseerde hulp. In 2026 kopen wij tien "
+            "plekken in bij een expertisecentrum voor minderjarige slachtoffers, met een budget "
+            "van 200.000 euro.",
+        )
+    ]
+    help_for_victims = scan(pages, rubric, checker).tips[5]
+    assert help_for_victims.score == 1
+    assert help_for_victims.why.startswith("Voor een 2 noemt het beleid nog niet: ")
+    assert "nazorg" in help_for_victims.why and "een veilige plek" in help_for_victims.why
+    checklist = dict(help_for_victims.elements)
+    assert checklist["gespecialiseerde hulp"] is True and checklist["nazorg"] is False
+
+
+def test_a_policy_that_names_every_part_of_a_many_part_criterion_scores_2(rubric, checker):
+    parts = (
+        "Het belang van het kind staat bij elk besluit voorop. Wij maken geen onderscheid, "
+        "ook niet naar verblijfsstatus. De mening van het kind wordt gevraagd. "
+    )
+    intro = TRAFFICKING_INTRO + "Wij volgen het Kinderrechtenverdrag. "
+    rights = scan([(1, intro + parts)], rubric, checker).tips[0]
+    assert rights.score == 2 and all(named for _name, named in rights.elements)
+    without_opinion = parts.replace("De mening van het kind wordt gevraagd. ", "")
+    rights = scan([(1, intro + without_opinion)], rubric, checker).tips[0]
+    assert rights.score == 1 and dict(rights.elements)["de mening van het kind"] is False
+
+
+def test_a_policy_about_minors_throughout_has_them_as_a_group_of_their_own(rubric, checker):
+    youth = (
+        "Criminele uitbuiting van jongeren neemt toe. Jongeren worden via sociale media "
+        "benaderd voor uitbuiting. Minderjarigen zijn afhankelijk van volwassenen. "
+    )
+    youth += "Kinderen en jongeren onder de 18 zijn extra kwetsbaar. "
+    result = scan(
+        [(1, "Actieplan uitbuiting van jongeren (fictief). " + youth * 12)], rubric, checker
+    )
+    assert result.is_trafficking_policy
+    assert result.tips[1].score == 2
+    adults = (
+        "Arbeidsuitbuiting van werknemers neemt toe. Werknemers worden via uitzendbureaus "
+        "benaderd en uitgebuit. Zij zijn afhankelijk van hun werkgever en zijn huisvesting. "
+    )
+    mixed = [(1, "Aanpak uitbuiting (fictief). " + adults * 10 + youth)]
+    assert scan(mixed, rubric, checker).tips[1].score == 1
+
+
+def test_a_list_of_partners_is_not_a_measure(rubric, checker):
+    pages = [
+        (
+            1,
+            TRAFFICKING_INTRO
+            + "Jonge daders zijn vaak zelf slachtoffer. Partners zijn in 2026 de politie, "
+            "Halt, de jeugdreclassering, het wijkteam, de scholen, het jongerenwerk en de GGD. "
+            "Jonge daders krijgen aandacht.",
+        )
+    ]
+    assert scan(pages, rubric, checker).tips[6].score == 1
 
 
 def test_a_hedged_measure_is_not_concrete(rubric, checker):
