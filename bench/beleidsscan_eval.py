@@ -49,7 +49,7 @@ from schakel.beleidsscan.domain.scan import scan  # noqa: E402
 EVAL = ROOT / "bench" / "beleidsscan_eval"
 RESULT = ROOT / "bench" / "results" / "beleidsscan_eval.json"
 DEFAULT_GUIDE = ROOT.parent / "shared" / "seed"
-SETS = ("dev", "dev2", "dev3", "dev4")
+SETS = ("dev", "dev2", "dev3", "dev4", "holdout_a", "holdout_b")
 TARGET_EXACT = 0.90
 TARGET_PRESENCE = 0.97
 
