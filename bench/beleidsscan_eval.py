@@ -4,11 +4,11 @@ The evaluation set (``bench/beleidsscan_eval/``) holds fictitious Dutch municipa
 documents written for this purpose, in PDF, DOCX, ODT, HTML and TXT, each labelled by the
 rubric (0 absent, 1 mentioned, 2 concrete) in ``labels.yaml``:
 
-- ``dev/``: written and labelled by one person, used while tuning the rubric's phrase lists;
-- ``dev2/``: written and labelled by another; held out in the first round (its figures were
-  measured before any look at its texts), then used for tuning as well;
-- ``holdout/``: written and labelled by a third, never looked at while tuning: its figures
-  say how the scan does on unseen wording.
+- ``dev/`` to ``dev6/``: each written and labelled by a different independent writer who saw
+  only the rubric's criteria and ``CONVENTIONS.md``; ``dev2``, ``dev4``, ``dev5`` and ``dev6``
+  were first held-out sets (measured once before anyone read them), then used for tuning;
+- ``holdout_c/``, ``holdout_d/``: written after the last round of tuning and measured once;
+  their figures say how the scan does on unseen wording.
 
 The guide itself (Defence for Children - ECPAT; not in this repository, read from
 ``--guide``, by default ``../shared/seed/*.txt`` next to the clone) covers every tip: it
@@ -20,7 +20,7 @@ absent vs. present (target >= 97%); and whether the non-trafficking policies are
 The named baseline ``naive_count`` scores by counting the rubric's topic words without
 lemmas or concreteness (2 if >= 3 hits, 1 if >= 1), in the same run.
 
-Run: .venv/bin/python bench/beleidsscan_eval.py [--set dev|holdout|all] [--guide PATH]
+Run: .venv/bin/python bench/beleidsscan_eval.py [--set NAME|all] [--guide PATH]
 (writes bench/results/beleidsscan_eval.json)
 """
 
@@ -49,7 +49,7 @@ from schakel.beleidsscan.domain.scan import scan  # noqa: E402
 EVAL = ROOT / "bench" / "beleidsscan_eval"
 RESULT = ROOT / "bench" / "results" / "beleidsscan_eval.json"
 DEFAULT_GUIDE = ROOT.parent / "shared" / "seed"
-SETS = ("dev", "dev2", "dev3", "dev4", "holdout_a", "holdout_b")
+SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "holdout_c", "holdout_d")
 TARGET_EXACT = 0.90
 TARGET_PRESENCE = 0.97
 
