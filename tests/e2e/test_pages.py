@@ -15,7 +15,14 @@ from tests.e2e.conftest import (
 
 ROLE_PAGES = {
     "demo-professional": ["/", "/account/", "/regios/", "/gemeenten/"],
-    "demo-zorgcoordinator": ["/", "/account/", "/regios/", "/gemeenten/"],
+    "demo-zorgcoordinator": [
+        "/",
+        "/account/",
+        "/regios/",
+        "/gemeenten/",
+        "/monitor/",
+        "/monitor/regio/",
+    ],
     "demo-beleid": [
         "/",
         "/account/",
@@ -26,6 +33,7 @@ ROLE_PAGES = {
         "/praktijk/",
         "/praktijk/participatie/",
         "/praktijk/participatie/nieuw/",
+        "/monitor/",
     ],
     "demo-beheer": [
         "/",

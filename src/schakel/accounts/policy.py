@@ -42,6 +42,7 @@ class Action:
     TRAINING_MANAGE = "training.manage"
     PARTICIPATION_MANAGE = "participation.manage"
     PRACTICE_SUMMARY = "practice.summary"
+    MONITOR_VIEW = "monitor.view"
 
 
 _ALL_ROLES = tuple(Role)
@@ -98,6 +99,12 @@ POLICY: dict[str, dict[str, Scope]] = {
     Action.PRACTICE_SUMMARY: {
         Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
         Role.FUNCTIONEEL_BEHEERDER: Scope.REGION,
+    },
+    # The monitor shows counts only, after disclosure control: the policy officer for their
+    # municipality, the care coordinator for the region. Nobody sees a record through it.
+    Action.MONITOR_VIEW: {
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+        Role.ZORGCOORDINATOR: Scope.REGION,
     },
 }
 

@@ -5,6 +5,8 @@ member of the case team (the sections granted, until the end date), or a care co
 of another region with emergency access (24 hours, reviewed by the privacy officer).
 """
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -26,6 +28,7 @@ from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
 from schakel.intake.selectors import signals_in_scope
 
+from .constants import CaseRoleKind
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
 from .domain.continuity import TRANSITION_PLAN_FROM, plan_is_complete, transition_plan_due
@@ -48,11 +51,14 @@ from .models import (
     Case,
     CaseAction,
     CaseMember,
+    CaseRole,
     CaseSignal,
+    Decision,
     EmergencyAccess,
     MissingEpisode,
     QueueEntry,
     Referral,
+    ReferralEvent,
     TransitionPlan,
 )
 
@@ -764,3 +770,101 @@ def transition_counts(*, municipality_id: int, today: date) -> tuple[int, int]:
             due += 1
             complete += plan_is_complete(plan_spec(getattr(case, "transition_plan", None)))
     return due, complete
+
+
+# The monitor's case indicators (monitor/data/indicators.yaml): counts per municipality, never
+# a name. A case that involves two municipalities counts in both.
+CASE_INDICATORS = (
+    "casussen_nieuw",
+    "slachtoffer_en_dader",
+    "herhaald_vermist",
+    "stem_van_het_kind",
+    "verwijzingen_wachtend",
+)
+WAITING_STATUSES = (ReferralStatus.SENT.value, ReferralStatus.WAITING_LIST.value)
+
+
+# Indicators that count a state at a moment (the end of a period), not events in it.
+STOCK_INDICATORS = frozenset({"slachtoffer_en_dader", "verwijzingen_wachtend"})
+
+
+def case_counts(
+    code: str, *, municipality_ids: Sequence[int], start: date, end: date
+) -> Counter[tuple[int, str, date]]:
+    """(municipality id, breakdown value, month) -> count for one case indicator. For events
+    (new cases, missing episodes, decisions) the month is the first day of the month of the
+    event, over the days ``start`` to ``end`` (both included, local time); for a state
+    (STOCK_INDICATORS: open cases with both roles, referrals waiting) it is ``end``, the
+    moment counted. The breakdown value is "" except for stem_van_het_kind ("gehoord" /
+    "niet gehoord")."""
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    places = Case.municipalities.through.objects.filter(municipality_id__in=list(municipality_ids))
+    in_area = Case.objects.filter(id__in=places.values("case_id"))
+    # (case id, breakdown value, month), one per thing counted
+    found: list[tuple[int, str, date]] = []
+
+    def month(moment: datetime) -> date:
+        return timezone.localtime(moment).date().replace(day=1)
+
+    if code == "casussen_nieuw":
+        new_cases = in_area.filter(created_at__gte=since, created_at__lt=until)
+        found = [(pk, "", month(at)) for pk, at in new_cases.values_list("id", "created_at")]
+    elif code == "slachtoffer_en_dader":
+        open_at_end = in_area.filter(created_at__lt=until).filter(
+            Q(closed_at__isnull=True) | Q(closed_at__gte=until)
+        )
+        role = CaseRole.objects.filter(case=OuterRef("pk"), since__lte=end)
+        both = open_at_end.filter(
+            Exists(role.filter(role=CaseRoleKind.VICTIM)),
+            Exists(role.filter(role=CaseRoleKind.OFFENDER)),
+        )
+        found = [(pk, "", end) for pk in both.values_list("id", flat=True)]
+    elif code == "herhaald_vermist":
+        # An episode that starts within the window after an earlier one of the same young
+        # person (as in the work queue): counted once, in the month it starts, so quarters add
+        # up to the year.
+        window = timedelta(days=settings.SCHAKEL_REPEATED_MISSING_WINDOW_DAYS)
+        episodes = MissingEpisode.objects.filter(
+            case__in=in_area, start__gte=since - window, start__lt=until
+        ).order_by("case_id", "start")
+        previous: dict[int, datetime] = {}
+        for case_id, moment in episodes.values_list("case_id", "start"):
+            before = previous.get(case_id)
+            if moment >= since and before is not None and moment - before <= window:
+                found.append((case_id, "", month(moment)))
+            previous[case_id] = moment
+    elif code == "stem_van_het_kind":
+        decisions = Decision.objects.filter(
+            case__in=in_area, decided_at__gte=since, decided_at__lt=until
+        ).values_list("case_id", "child_heard", "decided_at")
+        found = [
+            (case_id, "gehoord" if heard else "niet gehoord", month(at))
+            for case_id, heard, at in decisions
+        ]
+    elif code == "verwijzingen_wachtend":
+        latest: dict[int, tuple[date, int, str, int]] = {}
+        events = ReferralEvent.objects.filter(referral__case__in=in_area, on__lte=end)
+        for referral_id, case_id, on, event_id, status in events.values_list(
+            "referral_id", "referral__case_id", "on", "id", "status"
+        ).iterator():
+            if referral_id not in latest or (on, event_id) > latest[referral_id][:2]:
+                latest[referral_id] = (on, event_id, status, case_id)
+        found = [
+            (case_id, "", end)
+            for _on, _id, status, case_id in latest.values()
+            if status in WAITING_STATUSES
+        ]
+    else:
+        raise ValueError(f"Unknown case indicator {code!r}")
+    where: dict[int, list[int]] = {}
+    for case_id, municipality_id in places.filter(
+        case_id__in={case_id for case_id, _v, _m in found}
+    ).values_list("case_id", "municipality_id"):
+        where.setdefault(case_id, []).append(municipality_id)
+    counts: Counter[tuple[int, str, date]] = Counter()
+    for case_id, value, when in found:
+        for municipality_id in where.get(case_id, ()):
+            counts[(municipality_id, value, when)] += 1
+    return counts

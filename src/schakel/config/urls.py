@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("schakel.cases.urls")),
     path("", include("schakel.practice.urls")),
     path("", include("schakel.beleidsscan.urls")),
+    path("", include("schakel.monitor.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),
 ]

@@ -1,12 +1,16 @@
 """Access-checked reads of signals (audited), and the reference lists for the form."""
 
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
 from schakel.accounts.constants import Scope
 from schakel.accounts.policy import Action, scope_for
@@ -14,8 +18,9 @@ from schakel.accounts.scoping import area_q
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 
-from .constants import MELDCODE_PATH, SignalStatus
+from .constants import MELDCODE_PATH, MunicipalityRole, SignalStatus
 from .domain.meldcode import Framework, Meldcode, load_meldcode
+from .domain.person import age_on
 from .models import Indicator, Signal, SignalMunicipality
 
 
@@ -167,3 +172,59 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     return Signal.objects.filter(
         area_q(officer, scope, through=SignalMunicipality, owner_field="signal"), pk=signal_id
     ).exists()
+
+
+def signal_counts(
+    *, municipality_ids: Collection[int], start: date, end: date, by: str | None
+) -> Counter[tuple[int, str, date]]:
+    """Counts of sent signals per municipality of residence and month, for the monitor:
+    (municipality id, value of ``by``, first day of the month sent) -> count, with ``by`` one
+    of exploitation, age_band, organisation_kind, online, or None for the total ("" as
+    value). A signal with two forms of exploitation counts once under each. Counts only:
+    nothing about a young person leaves this function. ``start``/``end`` are days in local
+    time, both included."""
+    from schakel.monitor.domain.indicators import UNKNOWN, age_band
+
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    rows = (
+        SignalMunicipality.objects.filter(
+            municipality_id__in=list(municipality_ids),
+            role=MunicipalityRole.RESIDENCE,
+            signal__submitted_at__gte=since,
+            signal__submitted_at__lt=until,
+        )
+        .exclude(signal__status=SignalStatus.DRAFT)
+        .values_list(
+            "signal_id",  # one row per signal and municipality, however alike two signals are
+            "municipality_id",
+            "signal__exploitation_types",
+            "signal__age",
+            "signal__date_of_birth",
+            "signal__submitted_at",
+            "signal__organisation__kind",
+            "signal__online",
+        )
+        .distinct()
+    )
+    counts: Counter[tuple[int, str, date]] = Counter()
+    for _signal_id, municipality_id, types, age, born, sent, kind, online in rows.iterator():
+        month = timezone.localtime(sent).date().replace(day=1)
+        if by is None:
+            values = [""]
+        elif by == "exploitation":
+            values = list(dict.fromkeys(types or [])) or [UNKNOWN]
+        elif by == "age_band":
+            if born is not None and sent is not None:
+                age = age_on(born, timezone.localtime(sent).date())
+            values = [age_band(age)]
+        elif by == "organisation_kind":
+            values = [kind or UNKNOWN]
+        elif by == "online":
+            values = [UNKNOWN if online is None else ("ja" if online else "nee")]
+        else:
+            raise ValueError(f"Unknown breakdown {by!r}")
+        for value in values:
+            counts[(municipality_id, value, month)] += 1
+    return counts

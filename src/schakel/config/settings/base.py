@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "schakel.intake",
     "schakel.cases",
     "schakel.practice",
+    "schakel.monitor",
     "schakel.beleidsscan",
     "schakel.api",
 ]
@@ -121,6 +122,9 @@ SCHAKEL_REPEATED_MISSING_THRESHOLD = env_int("SCHAKEL_REPEATED_MISSING_THRESHOLD
 SCHAKEL_REPEATED_MISSING_WINDOW_DAYS = env_int(
     "SCHAKEL_REPEATED_MISSING_WINDOW_DAYS", 90, minimum=1
 )
+# The monitor hides counts below this threshold (never below 3) and may round what it shows.
+SCHAKEL_MONITOR_THRESHOLD = env_int("SCHAKEL_MONITOR_THRESHOLD", 5, minimum=3)
+SCHAKEL_MONITOR_ROUNDING = env_int("SCHAKEL_MONITOR_ROUNDING", 0, minimum=0)  # 0: no rounding
 SCHAKEL_SESSION_IDLE_MINUTES = env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1)
 SCHAKEL_SESSION_ABSOLUTE_HOURS = env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

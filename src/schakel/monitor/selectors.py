@@ -1,0 +1,184 @@
+"""What the monitor shows: counts per indicator, municipality and period, read through the
+other apps' selectors and checked against the policy table. Nothing here returns a record;
+every table goes through disclosure control (``presentation.protect``) before anyone sees it.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.constants import OrganisationKind
+from schakel.accounts.policy import Action
+from schakel.accounts.scoping import municipality_ids_for_action
+from schakel.cases.selectors import case_counts
+from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.geo.models import Municipality, Region
+from schakel.intake.constants import ExploitationType
+from schakel.intake.selectors import signal_counts
+
+from .domain.indicators import AGE_BANDS, QUARTERS, UNKNOWN, Indicator, Span, load_indicators
+
+BREAKDOWN_LABELS: dict[str, Any] = {
+    "exploitation": _("Vorm van uitbuiting"),
+    "age_band": _("Leeftijd bij het signaal"),
+    "organisation_kind": _("Soort organisatie van de melder"),
+    "online": _("Online"),
+    "child_heard": _("Jongere gehoord"),
+}
+# Breakdowns where every signal has exactly one value: their rows add up to the total.
+ADDITIVE = frozenset({"age_band", "organisation_kind", "online", "child_heard"})
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    return load_indicators()
+
+
+def values_of(breakdown: str) -> list[tuple[str, str]]:
+    """(value, label) per row of a breakdown, in a fixed order (also when a count is 0)."""
+    unknown = (UNKNOWN, str(_("Onbekend")))
+    if breakdown == "exploitation":
+        return [(t.value, str(t.label)) for t in ExploitationType] + [unknown]
+    if breakdown == "age_band":
+        return [(name, f"{name} jaar") for name, _low, _high in AGE_BANDS] + [unknown]
+    if breakdown == "organisation_kind":
+        return [(k.value, str(k.label)) for k in OrganisationKind] + [unknown]
+    if breakdown == "online":
+        return [("ja", str(_("Ja"))), ("nee", str(_("Nee"))), unknown]
+    if breakdown == "child_heard":
+        return [("gehoord", str(_("Gehoord"))), ("niet gehoord", str(_("Niet gehoord")))]
+    raise ValueError(f"Unknown breakdown {breakdown!r}")
+
+
+@dataclass
+class Table:
+    """Raw counts, before disclosure control: per row and per quarter of each year involved,
+    with a total row when the rows add up to it. The year of an event count is the sum of its
+    quarters; the year of a state (``stock``) is its fourth quarter."""
+
+    key: str  # "<indicator code>:<breakdown or 'totaal'>"
+    title: str
+    row_header: str
+    rows: list[tuple[str, str]]  # (value, label)
+    stock: bool = False
+    counts: dict[tuple[str, int, str], int] = field(default_factory=dict)  # (row, year, "K1")
+    total_label: str | None = None  # a total row that is the sum of the rows
+
+
+def quarter_counts(
+    indicator: Indicator, municipality_ids: Sequence[int], year: int, by: str | None, today: date
+) -> Counter[tuple[int, str, str]]:
+    """(municipality id, breakdown value, "K1".."K4") -> count over the quarters of ``year``
+    that have ended by ``today`` (later quarters count 0)."""
+    ended = [Span(year, q) for q in QUARTERS if Span(year, q).period.end < today]
+    out: Counter[tuple[int, str, str]] = Counter()
+    if not ended:
+        return out
+    if indicator.stock:  # a state: counted at the end of every quarter
+        for span in ended:
+            counts = case_counts(
+                indicator.code,
+                municipality_ids=municipality_ids,
+                start=span.period.start,
+                end=span.period.end,
+            )
+            for (municipality_id, value, _at), n in counts.items():
+                out[(municipality_id, value, span.column)] += n
+        return out
+    start, end = ended[0].period.start, ended[-1].period.end
+    if indicator.source == "intake":
+        monthly = signal_counts(municipality_ids=municipality_ids, start=start, end=end, by=by)
+    else:
+        monthly = case_counts(
+            indicator.code, municipality_ids=municipality_ids, start=start, end=end
+        )
+    for (municipality_id, value, month), n in monthly.items():
+        out[(municipality_id, value, f"K{(month.month + 2) // 3}")] += n
+    return out
+
+
+def allowed_municipalities(user: Any) -> list[Municipality]:
+    ids = municipality_ids_for_action(user, Action.MONITOR_VIEW)
+    return list(Municipality.objects.filter(id__in=ids).order_by("name"))
+
+
+def allowed_regions(user: Any) -> list[Region]:
+    """Regions of which the user may see every municipality (the care coordinator's own)."""
+    ids = municipality_ids_for_action(user, Action.MONITOR_VIEW)
+    regions = Region.objects.filter(users=user).prefetch_related("municipalities")
+    return [r for r in regions if {m.pk for m in r.municipalities.all()} <= ids]
+
+
+def startfoto_tables(user: Any, municipality: Municipality, span: Span) -> list[Table]:
+    """Per indicator (and per breakdown) the quarters of the years that ``span`` and the span
+    before it fall in, for one municipality the user may see."""
+    if municipality.pk not in municipality_ids_for_action(user, Action.MONITOR_VIEW):
+        raise NotFoundOrForbidden()
+    return municipality_tables(municipality, span)
+
+
+def municipality_tables(
+    municipality: Municipality,
+    span: Span,
+    today: date | None = None,
+    codes: Sequence[str] | None = None,
+) -> list[Table]:
+    """The startfoto's tables (of the indicators ``codes``, by default all), without an
+    access check (the command line, run by an operator)."""
+    today = today or timezone.localdate()
+    years = sorted({span.year, span.previous().year})
+    tables = []
+    for indicator in indicators():
+        if codes is not None and indicator.code not in codes:
+            continue
+        breakdowns: list[str | None] = [None, *indicator.breakdowns]
+        if indicator.code == "stem_van_het_kind":
+            breakdowns = [None, "child_heard"]
+        for by in breakdowns:
+            rows = [("", str(indicator.name))] if by is None else values_of(by)
+            table = Table(
+                key=f"{indicator.code}:{by or 'totaal'}",
+                title=str(indicator.name)
+                + ("" if by is None else f", {str(BREAKDOWN_LABELS[by]).lower()}"),
+                row_header=str(BREAKDOWN_LABELS[by]) if by else str(indicator.unit).capitalize(),
+                rows=rows,
+                stock=indicator.stock,
+                total_label=str(_("Totaal")) if by in ADDITIVE else None,
+            )
+            counted_by = None if by == "child_heard" else by
+            for year in years:
+                counts = quarter_counts(indicator, [municipality.pk], year, counted_by, today)
+                for (_m, value, quarter), n in counts.items():
+                    # Without a breakdown every value counts for the one row.
+                    row = "" if by is None else value
+                    key = (row, year, quarter)
+                    table.counts[key] = table.counts.get(key, 0) + n
+            tables.append(table)
+    return tables
+
+
+REGION_INDICATORS = ("signalen", "casussen_nieuw")
+
+
+def region_table(user: Any, region: Region, span: Span) -> list[tuple[str, list[Table]]]:
+    """For each municipality of a region the user may see: the tables of the indicators of the
+    region overview (signals, new cases), as its startfoto has them."""
+    if region not in allowed_regions(user):
+        raise NotFoundOrForbidden()
+    return region_overview(region, span)
+
+
+def region_overview(
+    region: Region, span: Span, today: date | None = None
+) -> list[tuple[str, list[Table]]]:
+    """(municipality name, its tables of the region indicators), without an access check."""
+    return [
+        (municipality.name, municipality_tables(municipality, span, today, REGION_INDICATORS))
+        for municipality in region.municipalities.order_by("name")
+    ]
