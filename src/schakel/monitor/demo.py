@@ -23,14 +23,16 @@ from .domain.indicators import Span, last_full_span
 DEMO_NAMESPACE = uuid.UUID("6f1b7c1e-7a51-4c1e-9a43-0d3e5f2b8c11")
 # Per quarter (newest first) and per municipality of the demo region (by name order):
 # how many anonymous consultations. Small numbers on purpose: they must stay hidden.
-PATTERN = ((26, 3, 11), (21, 1, 9), (24, 4, 0), (18, 2, 12), (20, 0, 8), (23, 3, 10))
+PATTERN = ((14, 2, 6), (11, 1, 5), (12, 3, 0), (9, 2, 7), (10, 0, 4), (12, 2, 5))
+# Reporters without a login (from intake.demo), so no one's own list fills up with these.
+REPORTERS = ("demo-melder-school", "demo-melder-jongerenwerk", "demo-melder-huisarts")
 AGES = (16, 15, 17, 16, 15, 17, 16, 13)
 TYPES = (["sexual"], ["criminal"], ["sexual", "criminal"], ["criminal"], ["labour"])
 
 
 def demo_monitor_load(*, region_id: int) -> int:
     """Add the monitor's demo consultations; returns how many there are."""
-    reporter = User.objects.get(username="demo-professional")
+    reporters = list(User.objects.filter(username__in=REPORTERS).order_by("username"))
     municipalities = list(Region.objects.get(pk=region_id).municipalities.order_by("name"))[:3]
     today = timezone.localdate()
     span: Span = last_full_span(today)
@@ -45,7 +47,7 @@ def demo_monitor_load(*, region_id: int) -> int:
                     continue
                 index = len(keys)
                 signal = signal_submit(
-                    actor=reporter,
+                    actor=reporters[index % len(reporters)],
                     submission_key=key,
                     data=SignalInput(
                         is_anonymous=True,
