@@ -131,9 +131,21 @@ def municipality_tables(
 ) -> list[Table]:
     """The startfoto's tables (of the indicators ``codes``, by default all), without an
     access check (the command line, run by an operator)."""
+    return tables_per_municipality([municipality], span, today, codes)[municipality.pk]
+
+
+def tables_per_municipality(
+    municipalities: Sequence[Municipality],
+    span: Span,
+    today: date | None = None,
+    codes: Sequence[str] | None = None,
+) -> dict[int, list[Table]]:
+    """The startfoto's tables of several municipalities, counted together (the same number
+    of queries for one municipality or a whole region)."""
     today = today or timezone.localdate()
     years = sorted({span.year, span.previous().year})
-    tables = []
+    ids = [m.pk for m in municipalities]
+    out: dict[int, list[Table]] = {pk: [] for pk in ids}
     for indicator in indicators():
         if codes is not None and indicator.code not in codes:
             continue
@@ -142,25 +154,31 @@ def municipality_tables(
             breakdowns = [None, "child_heard"]
         for by in breakdowns:
             rows = [("", str(indicator.name))] if by is None else values_of(by)
-            table = Table(
-                key=f"{indicator.code}:{by or 'totaal'}",
-                title=str(indicator.name)
-                + ("" if by is None else f", {str(BREAKDOWN_LABELS[by]).lower()}"),
-                row_header=str(BREAKDOWN_LABELS[by]) if by else str(indicator.unit).capitalize(),
-                rows=rows,
-                stock=indicator.stock,
-                total_label=str(_("Totaal")) if by in ADDITIVE else None,
-            )
+            tables = {
+                pk: Table(
+                    key=f"{indicator.code}:{by or 'totaal'}",
+                    title=str(indicator.name)
+                    + ("" if by is None else f", {str(BREAKDOWN_LABELS[by]).lower()}"),
+                    row_header=(
+                        str(BREAKDOWN_LABELS[by]) if by else str(indicator.unit).capitalize()
+                    ),
+                    rows=rows,
+                    stock=indicator.stock,
+                    total_label=str(_("Totaal")) if by in ADDITIVE else None,
+                )
+                for pk in ids
+            }
             counted_by = None if by == "child_heard" else by
             for year in years:
-                counts = quarter_counts(indicator, [municipality.pk], year, counted_by, today)
-                for (_m, value, quarter), n in counts.items():
+                counts = quarter_counts(indicator, ids, year, counted_by, today)
+                for (municipality_id, value, quarter), n in counts.items():
                     # Without a breakdown every value counts for the one row.
-                    row = "" if by is None else value
-                    key = (row, year, quarter)
+                    key = ("" if by is None else value, year, quarter)
+                    table = tables[municipality_id]
                     table.counts[key] = table.counts.get(key, 0) + n
-            tables.append(table)
-    return tables
+            for pk in ids:
+                out[pk].append(tables[pk])
+    return out
 
 
 REGION_INDICATORS = ("signalen", "casussen_nieuw")
@@ -178,7 +196,6 @@ def region_overview(
     region: Region, span: Span, today: date | None = None
 ) -> list[tuple[str, list[Table]]]:
     """(municipality name, its tables of the region indicators), without an access check."""
-    return [
-        (municipality.name, municipality_tables(municipality, span, today, REGION_INDICATORS))
-        for municipality in region.municipalities.order_by("name")
-    ]
+    municipalities = list(region.municipalities.order_by("name"))
+    tables = tables_per_municipality(municipalities, span, today, REGION_INDICATORS)
+    return [(m.name, tables[m.pk]) for m in municipalities]

@@ -326,3 +326,23 @@ def test_a_quarter_cannot_be_worked_out_from_its_year_and_the_other_quarters(
     assert published["04"] == "<5"
     low, high = _solve_range(names, bounds, equalities, "04")
     assert high - low >= 1, published
+
+
+def test_the_region_overview_needs_the_same_queries_however_many_municipalities(
+    login_as, make_user, region, signals
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login_as(make_user(Role.ZORGCOORDINATOR))
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert (
+                client.get("/monitor/regio/", {"regio": region.pk, **_period()}).status_code == 200
+            )
+        return len(captured)
+
+    before = queries()
+    region.municipalities.add(*Municipality.objects.exclude(regions=region)[:6])
+    assert queries() == before
