@@ -43,6 +43,9 @@ class Action:
     PARTICIPATION_MANAGE = "participation.manage"
     PRACTICE_SUMMARY = "practice.summary"
     MONITOR_VIEW = "monitor.view"
+    MEASURE_MANAGE = "measure.manage"
+    MONITOR_OPEN_DATA = "monitor.open_data"
+    MONITOR_NATIONAL_EXPORT = "monitor.national_export"
 
 
 _ALL_ROLES = tuple(Role)
@@ -106,6 +109,18 @@ POLICY: dict[str, dict[str, Scope]] = {
         Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
         Role.ZORGCOORDINATOR: Scope.REGION,
     },
+    # The measures registry (maatregelen): what the municipality does against exploitation,
+    # where, when and for whom. No personal data.
+    Action.MEASURE_MANAGE: {
+        Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY,
+        Role.ZORGCOORDINATOR: Scope.REGION,
+    },
+    # Open data with differential privacy spends the municipality's yearly privacy budget:
+    # only the policy officer of that municipality releases it.
+    Action.MONITOR_OPEN_DATA: {Role.BELEIDSMEDEWERKER: Scope.MUNICIPALITY},
+    # The anonymised national export (categories of the Human Trafficking Case Data Standard)
+    # of the care-coordination region.
+    Action.MONITOR_NATIONAL_EXPORT: {Role.ZORGCOORDINATOR: Scope.REGION},
 }
 
 

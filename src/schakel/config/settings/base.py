@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "schakel.cases",
     "schakel.practice",
     "schakel.monitor",
+    "schakel.measures",
     "schakel.beleidsscan",
     "schakel.api",
 ]
