@@ -174,17 +174,36 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     ).exists()
 
 
+SIGNAL_BREAKDOWNS = ("exploitation", "age_band", "organisation_kind", "online")
+
+
 def signal_counts(
     *, municipality_ids: Collection[int], start: date, end: date, by: str | None
 ) -> Counter[tuple[int, str, date]]:
     """Counts of sent signals per municipality of residence and month, for the monitor:
     (municipality id, value of ``by``, first day of the month sent) -> count, with ``by`` one
-    of exploitation, age_band, organisation_kind, online, or None for the total ("" as
-    value). A signal with two forms of exploitation counts once under each. Counts only:
-    nothing about a young person leaves this function. ``start``/``end`` are days in local
-    time, both included."""
+    of ``SIGNAL_BREAKDOWNS``, or None for the total ("" as value). A signal with two forms of
+    exploitation counts once under each. Counts only: nothing about a young person leaves
+    this function. ``start``/``end`` are days in local time, both included."""
+    return signal_breakdown_counts(
+        municipality_ids=municipality_ids, start=start, end=end, breakdowns=[by]
+    )[by]
+
+
+def signal_breakdown_counts(
+    *,
+    municipality_ids: Collection[int],
+    start: date,
+    end: date,
+    breakdowns: Collection[str | None],
+) -> dict[str | None, Counter[tuple[int, str, date]]]:
+    """``signal_counts`` for several breakdowns at once, in one pass over the signals (the
+    monitor's nightly count of a whole region)."""
     from schakel.monitor.domain.indicators import UNKNOWN, age_band
 
+    for by in breakdowns:
+        if by is not None and by not in SIGNAL_BREAKDOWNS:
+            raise ValueError(f"Unknown breakdown {by!r}")
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
@@ -208,23 +227,23 @@ def signal_counts(
         )
         .distinct()
     )
-    counts: Counter[tuple[int, str, date]] = Counter()
-    for _signal_id, municipality_id, types, age, born, sent, kind, online in rows.iterator():
-        month = timezone.localtime(sent).date().replace(day=1)
-        if by is None:
-            values = [""]
-        elif by == "exploitation":
-            values = list(dict.fromkeys(types or [])) or [UNKNOWN]
-        elif by == "age_band":
-            if born is not None and sent is not None:
-                age = age_on(born, timezone.localtime(sent).date())
-            values = [age_band(age)]
-        elif by == "organisation_kind":
-            values = [kind or UNKNOWN]
-        elif by == "online":
-            values = [UNKNOWN if online is None else ("ja" if online else "nee")]
-        else:
-            raise ValueError(f"Unknown breakdown {by!r}")
-        for value in values:
-            counts[(municipality_id, value, month)] += 1
+    counts: dict[str | None, Counter[tuple[int, str, date]]] = {by: Counter() for by in breakdowns}
+    for _signal_id, municipality_id, types, age, born, sent, kind, online in rows.iterator(
+        chunk_size=5000
+    ):
+        sent_on = timezone.localtime(sent).date()
+        month = sent_on.replace(day=1)
+        for by, counter in counts.items():
+            if by is None:
+                values = [""]
+            elif by == "exploitation":
+                values = list(dict.fromkeys(types or [])) or [UNKNOWN]
+            elif by == "age_band":
+                values = [age_band(age_on(born, sent_on) if born is not None else age)]
+            elif by == "organisation_kind":
+                values = [kind or UNKNOWN]
+            else:  # online
+                values = [UNKNOWN if online is None else ("ja" if online else "nee")]
+            for value in values:
+                counter[(municipality_id, value, month)] += 1
     return counts

@@ -40,8 +40,10 @@ def indicators() -> tuple[Indicator, ...]:
     return load_indicators()
 
 
-def values_of(breakdown: str) -> list[tuple[str, str]]:
-    """(value, label) per row of a breakdown, in a fixed order (also when a count is 0)."""
+def values_of(breakdown: str, municipality: Municipality | None = None) -> list[tuple[str, str]]:
+    """(value, label) per row of a breakdown, in a fixed order (also when a count is 0); for a
+    breakdown whose rows depend on the place (such as its districts), those of
+    ``municipality``."""
     unknown = (UNKNOWN, str(_("Onbekend")))
     if breakdown == "exploitation":
         return [(t.value, str(t.label)) for t in ExploitationType] + [unknown]
@@ -153,20 +155,19 @@ def tables_per_municipality(
         if indicator.code == "stem_van_het_kind":
             breakdowns = [None, "child_heard"]
         for by in breakdowns:
-            rows = [("", str(indicator.name))] if by is None else values_of(by)
             tables = {
-                pk: Table(
+                m.pk: Table(
                     key=f"{indicator.code}:{by or 'totaal'}",
                     title=str(indicator.name)
                     + ("" if by is None else f", {str(BREAKDOWN_LABELS[by]).lower()}"),
                     row_header=(
                         str(BREAKDOWN_LABELS[by]) if by else str(indicator.unit).capitalize()
                     ),
-                    rows=rows,
+                    rows=[("", str(indicator.name))] if by is None else values_of(by, m),
                     stock=indicator.stock,
                     total_label=str(_("Totaal")) if by in ADDITIVE else None,
                 )
-                for pk in ids
+                for m in municipalities
             }
             counted_by = None if by == "child_heard" else by
             for year in years:
