@@ -30,6 +30,32 @@ class Municipality(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class District(models.Model):
+    """A district (wijk) of a municipality, as CBS numbers it: WK + municipality code + 2."""
+
+    code = models.CharField(
+        _("CBS-code"),
+        max_length=8,
+        unique=True,
+        validators=[RegexValidator(r"^WK\d{4}[0-9A-Z]{2}$", _("Gebruik de vorm WK000000."))],
+    )
+    name = models.CharField(_("naam"), max_length=150)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="districts",
+        verbose_name=_("gemeente"),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
 class Region(TimestampedModel):
     """A configurable grouping of municipalities, e.g. a care-coordination region."""
 

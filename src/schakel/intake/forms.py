@@ -7,10 +7,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from schakel.geo.models import District
 from schakel.geo.selectors import municipality_list
 
 from .constants import ExploitationType, MeldcodeAnswer, MunicipalityRole
 from .domain.person import bsn_is_valid, normalise_postcode
+from .models import Gender
 from .services import SignalInput
 
 TEXTBOX = {"class": "utrecht-textbox utrecht-textbox--html-input"}
@@ -39,6 +41,33 @@ def tri_state_initial(value: bool | None) -> str:
 
 def _municipality_choices() -> list[tuple[str, str]]:
     return [("", _("— kies een gemeente —"))] + [(m.code, m.name) for m in municipality_list()]
+
+
+def _district_choices(
+    user: Any, residence_code: str
+) -> tuple[list[tuple[str, Any]], dict[str, str]]:
+    """The districts of the municipalities of the user's regions (and of the residence already
+    chosen), grouped per municipality so that a plain select works without JavaScript; and
+    per district code the code of its municipality."""
+    area = District.objects.none()
+    if user is not None and user.is_authenticated:
+        area = District.objects.filter(municipality__regions__users=user) | District.objects.filter(
+            municipality__users=user
+        )
+    if residence_code:
+        area = area | District.objects.filter(municipality__code=residence_code)
+    districts = (
+        District.objects.filter(pk__in=area.values("pk"))
+        .select_related("municipality")
+        .order_by("municipality__name", "code")
+    )
+    groups: dict[str, list[tuple[str, str]]] = {}
+    municipality_of: dict[str, str] = {}
+    for district in districts:
+        groups.setdefault(district.municipality.name, []).append((district.code, district.name))
+        municipality_of[district.code] = district.municipality.code
+    choices: list[tuple[str, Any]] = [("", _("— weet ik niet, of niet ingevuld —"))]
+    return choices + list(groups.items()), municipality_of
 
 
 class IntakeForm(forms.Form):
@@ -122,6 +151,17 @@ class IntakeForm(forms.Form):
     school = forms.CharField(
         label=_("School"), required=False, max_length=200, widget=forms.TextInput(attrs=TEXTBOX)
     )
+    gender = forms.ChoiceField(
+        label=_("Is de jongere een meisje, een jongen of anders?"),
+        required=False,
+        choices=[("", _("Weet ik niet, of zeg ik liever niet")), *Gender.choices],
+        initial="",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Dit vragen we alleen om in de monitor te tellen welke groepen jongeren het "
+            "betreft. Weet u het niet? Laat het dan leeg."
+        ),
+    )
     bsn = forms.CharField(
         label=_("BSN"),
         required=False,
@@ -131,6 +171,16 @@ class IntakeForm(forms.Form):
     )
     residence = forms.ChoiceField(
         label=_("Woonplaats van de jongere"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    district = forms.ChoiceField(
+        label=_("Wijk van de woonplaats"),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+        help_text=_(
+            "Kies een wijk van de woonplaats hierboven. De wijk gebruiken we alleen om in de "
+            "monitor te tellen. Weet u het niet? Laat het dan leeg."
+        ),
+        error_messages={"invalid_choice": _("Kies een wijk uit de lijst, of laat de wijk leeg.")},
     )
     school_municipality = forms.ChoiceField(
         label=_("Gemeente van school of werk"), required=False, widget=forms.Select(attrs=SELECT)
@@ -215,12 +265,17 @@ class IntakeForm(forms.Form):
         *args: Any,
         indicator_groups: list[dict[str, Any]],
         may_process_bsn: bool,
+        user: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = _municipality_choices()
         for name in ("residence", "school_municipality", "exploitation_municipality"):
             self.fields[name].choices = choices
+        residence = self.data.get("residence") if self.is_bound else self.initial.get("residence")
+        self.fields["district"].choices, self._district_municipality = _district_choices(
+            user, str(residence or "")
+        )
         self.fields["indicators"].choices = [
             (item.code, item.label) for group in indicator_groups for item in group["items"]
         ]
@@ -256,6 +311,21 @@ class IntakeForm(forms.Form):
                 "sexual_assault_days_ago",
                 _("Hoeveel dagen geleden ongeveer? Een schatting is goed."),
             )
+        district = data.get("district")
+        if district and "residence" in data:
+            if not data["residence"]:
+                self.add_error(
+                    "district",
+                    _("Kies ook de woonplaats van de jongere, of laat de wijk leeg."),
+                )
+            elif self._district_municipality.get(district) != data["residence"]:
+                self.add_error(
+                    "district",
+                    _(
+                        "Deze wijk hoort niet bij de gekozen woonplaats. Kies een wijk van de "
+                        "woonplaats, of laat de wijk leeg."
+                    ),
+                )
         return data
 
     def to_input(self) -> SignalInput:
@@ -282,6 +352,8 @@ class IntakeForm(forms.Form):
             house_number=data["house_number"],
             school=data["school"],
             bsn=data.get("bsn", ""),
+            gender=data["gender"],
+            district=data["district"],
             places=places,
             exploitation_types=list(data["exploitation_types"]),
             online=data["online"],
@@ -321,6 +393,7 @@ def initial_from_signal(signal: Any) -> dict[str, Any]:
             "house_number",
             "school",
             "bsn",
+            "gender",
             "exploitation_types",
             "sexual_assault_days_ago",
             "missing_episodes_90d",
@@ -346,6 +419,7 @@ def initial_from_signal(signal: Any) -> dict[str, Any]:
     initial["identity"] = "anonymous" if signal.is_anonymous else "identified"
     initial["indicators"] = signal.indicator_codes
     initial["residence"] = places.get(MunicipalityRole.RESIDENCE, "")
+    initial["district"] = signal.district.code if signal.district_id else ""
     initial["school_municipality"] = places.get(MunicipalityRole.SCHOOL, "")
     initial["exploitation_municipality"] = places.get(MunicipalityRole.EXPLOITATION, "")
     return initial

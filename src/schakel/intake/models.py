@@ -8,9 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Organisation
 from schakel.common.models import TimestampedModel
-from schakel.geo.models import Municipality, Region
+from schakel.geo.models import District, Municipality, Region
 
 from .constants import IndicatorKind, MeldcodeAnswer, MunicipalityRole, SignalStatus
+
+
+class Gender(models.TextChoices):
+    """Only to count target groups in the monitor; empty means unknown or not filled in."""
+
+    GIRL = "meisje", _("Meisje")
+    BOY = "jongen", _("Jongen")
+    OTHER = "anders", _("Anders")
 
 
 class Indicator(models.Model):
@@ -63,6 +71,16 @@ class Signal(TimestampedModel):
     house_number = models.CharField(_("huisnummer"), max_length=10, blank=True)
     school = models.CharField(_("school"), max_length=200, blank=True)
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    # Only for counting target groups in the monitor; never required, never in a list.
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    district = models.ForeignKey(
+        District,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("wijk van de woonplaats"),
+    )
 
     # The situation, in the fields of the routing contract (None = unknown).
     exploitation_types = models.JSONField(_("vormen van uitbuiting"), default=list, blank=True)

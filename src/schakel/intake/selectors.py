@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
+import yaml
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
@@ -18,7 +19,13 @@ from schakel.accounts.scoping import area_q
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 
-from .constants import MELDCODE_PATH, MunicipalityRole, SignalStatus
+from .constants import (
+    INDICATORS_PATH,
+    MELDCODE_PATH,
+    IndicatorKind,
+    MunicipalityRole,
+    SignalStatus,
+)
 from .domain.meldcode import Framework, Meldcode, load_meldcode
 from .domain.person import age_on
 from .models import Indicator, Signal, SignalMunicipality
@@ -174,7 +181,50 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     ).exists()
 
 
-SIGNAL_BREAKDOWNS = ("exploitation", "age_band", "organisation_kind", "online")
+SIGNAL_BREAKDOWNS = (
+    "exploitation",
+    "age_band",
+    "organisation_kind",
+    "online",
+    "gender",
+    "district",
+    "vulnerable_group",
+)
+# The value of "vulnerable_group" for a signal without any vulnerability ticked.
+NO_VULNERABILITY = "geen"
+
+
+@lru_cache(maxsize=1)
+def _default_vulnerability_categories() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(category code, label, item codes) of the vulnerability categories of the committed
+    signal list, in its order."""
+    data = yaml.safe_load(INDICATORS_PATH.read_text(encoding="utf-8"))
+    return tuple(
+        (c["code"], c["label"], tuple(item["code"] for item in c["items"]))
+        for c in data["categories"]
+        if c["kind"] == IndicatorKind.VULNERABILITY
+    )
+
+
+def vulnerability_groups() -> list[tuple[str, str]]:
+    """(category code, label) of the vulnerable groups the monitor counts, in a fixed order:
+    the vulnerability categories of the committed signal list (their codes never change)."""
+    return [(code, label) for code, label, _items in _default_vulnerability_categories()]
+
+
+def _vulnerability_category_of() -> dict[str, str]:
+    """Signal-list item code -> vulnerability category, including items the functioneel
+    beheerder added to one of those categories."""
+    categories = {code for code, _label in vulnerability_groups()}
+    out = {
+        item: code for code, _label, items in _default_vulnerability_categories() for item in items
+    }
+    out.update(
+        Indicator.objects.filter(
+            kind=IndicatorKind.VULNERABILITY, category_code__in=categories
+        ).values_list("code", "category_code")
+    )
+    return out
 
 
 def signal_counts(
@@ -204,6 +254,7 @@ def signal_breakdown_counts(
     for by in breakdowns:
         if by is not None and by not in SIGNAL_BREAKDOWNS:
             raise ValueError(f"Unknown breakdown {by!r}")
+    category_of = _vulnerability_category_of() if "vulnerable_group" in breakdowns else {}
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
@@ -224,13 +275,26 @@ def signal_breakdown_counts(
             "signal__submitted_at",
             "signal__organisation__kind",
             "signal__online",
+            "signal__gender",
+            "signal__district__code",
+            "signal__indicator_codes",
         )
         .distinct()
     )
     counts: dict[str | None, Counter[tuple[int, str, date]]] = {by: Counter() for by in breakdowns}
-    for _signal_id, municipality_id, types, age, born, sent, kind, online in rows.iterator(
-        chunk_size=5000
-    ):
+    for (
+        _signal_id,
+        municipality_id,
+        types,
+        age,
+        born,
+        sent,
+        kind,
+        online,
+        gender,
+        district,
+        indicator_codes,
+    ) in rows.iterator(chunk_size=5000):
         sent_on = timezone.localtime(sent).date()
         month = sent_on.replace(day=1)
         for by, counter in counts.items():
@@ -242,8 +306,15 @@ def signal_breakdown_counts(
                 values = [age_band(age_on(born, sent_on) if born is not None else age)]
             elif by == "organisation_kind":
                 values = [kind or UNKNOWN]
-            else:  # online
+            elif by == "online":
                 values = [UNKNOWN if online is None else ("ja" if online else "nee")]
+            elif by == "gender":
+                values = [gender or UNKNOWN]
+            elif by == "district":
+                values = [district or UNKNOWN]
+            else:  # vulnerable_group: every group ticked, each once (not additive)
+                groups = (category_of.get(code) for code in indicator_codes or [])
+                values = list(dict.fromkeys(g for g in groups if g)) or [NO_VULNERABILITY]
             for value in values:
                 counter[(municipality_id, value, month)] += 1
     return counts

@@ -9,13 +9,14 @@ import yaml
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schakel.accounts.models import User
 from schakel.accounts.policy import Action, scope_for
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
 from schakel.geo.constants import RegionKind
-from schakel.geo.models import Municipality, Region
+from schakel.geo.models import District, Municipality, Region
 from schakel.routekaart.domain.engine import actions_to_contract
 from schakel.routekaart.domain.situation import parse_situation
 from schakel.routekaart.selectors import routing_for
@@ -67,6 +68,8 @@ class SignalInput:
     house_number: str = ""
     school: str = ""
     bsn: str = ""
+    gender: str = ""  # Gender value, "" = unknown
+    district: str = ""  # WK code of a district of the residence, "" = unknown
     places: list[tuple[str, str]] = field(default_factory=list)  # (GM code, MunicipalityRole)
     exploitation_types: list[str] = field(default_factory=list)
     online: bool | None = None
@@ -100,8 +103,9 @@ _PERSON_FIELDS = (
 
 def _apply(signal: Signal, data: SignalInput) -> None:
     for name, value in vars(data).items():
-        if name != "places":
+        if name not in ("places", "district"):
             setattr(signal, name, value)
+    signal.district = _district_of_residence(data)
     if data.is_anonymous:  # an anonymous consultation stores nothing that identifies
         for name in _PERSON_FIELDS:
             setattr(signal, name, None if name == "date_of_birth" else "")
@@ -109,6 +113,23 @@ def _apply(signal: Signal, data: SignalInput) -> None:
         signal.age = age_on(signal.date_of_birth, timezone.localdate())
     if signal.bsn and not signal.organisation.may_process_bsn:
         raise DomainValidationError("Uw organisatie mag geen BSN vastleggen. Laat dit veld leeg.")
+
+
+def _district_of_residence(data: SignalInput) -> District | None:
+    """The chosen district, which must lie in the chosen municipality of residence."""
+    if not data.district:
+        return None
+    residence = [code for code, role in data.places if role == MunicipalityRole.RESIDENCE]
+    district = District.objects.select_related("municipality").filter(code=data.district).first()
+    if district is None or district.municipality.code not in residence:
+        raise DomainValidationError(
+            _(
+                "Deze wijk hoort niet bij de gekozen woonplaats. Kies een wijk van de "
+                "woonplaats, of laat de wijk leeg."
+            ),
+            field="district",
+        )
+    return district
 
 
 def _set_places(signal: Signal, places: list[tuple[str, str]]) -> None:

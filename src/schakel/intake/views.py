@@ -43,6 +43,7 @@ def _intake_form(request: HttpRequest, **kwargs: object) -> IntakeForm:
     return IntakeForm(
         indicator_groups=indicator_groups(),
         may_process_bsn=bool(organisation and organisation.may_process_bsn),
+        user=request.user,
         **kwargs,
     )
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.cases.selectors import NEW_SIGNAL_DAYS
-from schakel.geo.models import Region
+from schakel.geo.models import District, Region
 from schakel.intake.models import Signal
 from schakel.intake.services import SignalInput, signal_submit
 
@@ -28,6 +28,15 @@ PATTERN = ((14, 2, 6), (11, 1, 5), (12, 3, 0), (9, 2, 7), (10, 0, 4), (12, 2, 5)
 REPORTERS = ("demo-melder-school", "demo-melder-jongerenwerk", "demo-melder-huisarts")
 AGES = (16, 15, 17, 16, 15, 17, 16, 13)
 TYPES = (["sexual"], ["criminal"], ["sexual", "criminal"], ["criminal"], ["labour"])
+# Target groups: gender ("" = not filled in) and vulnerabilities ticked (codes of the list).
+GENDERS = ("meisje", "jongen", "meisje", "", "jongen", "meisje", "anders")
+VULNERABILITIES = (
+    [],
+    ["kwetsbaar-school-gezin-thuiszitter"],
+    ["kwetsbaar-zorg-opvang-weglopen", "kwetsbaar-gezondheid-lvb"],
+    [],
+    ["kwetsbaar-ervaringen-geweld-thuis"],
+)
 
 
 def demo_monitor_load(*, region_id: int) -> int:
@@ -40,6 +49,8 @@ def demo_monitor_load(*, region_id: int) -> int:
     keys = []
     for quarter_counts in PATTERN:
         for municipality, count in zip(municipalities, quarter_counts, strict=False):
+            # A few districts per municipality, and now and then none filled in.
+            districts = [*District.objects.filter(municipality=municipality)[:3], None]
             for number in range(count):
                 key = uuid.uuid5(DEMO_NAMESPACE, f"{span.code}/{municipality.code}/{number}")
                 keys.append(key)
@@ -55,6 +66,9 @@ def demo_monitor_load(*, region_id: int) -> int:
                         places=[(municipality.code, "residence")],
                         exploitation_types=TYPES[index % len(TYPES)],
                         online=index % 3 == 0,
+                        gender=GENDERS[index % len(GENDERS)],
+                        district=getattr(districts[number % len(districts)], "code", ""),
+                        indicator_codes=VULNERABILITIES[index % len(VULNERABILITIES)],
                         description="Anoniem overleg (fictief, voor de demo van de monitor).",
                     ),
                 )
