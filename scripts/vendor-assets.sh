@@ -13,6 +13,7 @@ UTRECHT_COMPONENTS_VERSION="9.0.4"   # @utrecht/component-library-css
 THEME_TOKENS_VERSION="7.4.1"         # @nl-design-system-unstable/voorbeeld-design-tokens (EUPL-1.2)
 HTMX_VERSION="2.0.11"                # htmx.org (2.x line)
 AXE_VERSION="4.14.1"                 # axe-core (4.x line)
+CHARTJS_VERSION="4.6.1"              # chart.js (4.x line), the monitor's charts
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR_DIR="$REPO_ROOT/src/schakel/static/vendor"
@@ -52,10 +53,11 @@ fetch "@utrecht/component-library-css@$UTRECHT_COMPONENTS_VERSION" utrecht-compo
 fetch "@nl-design-system-unstable/voorbeeld-design-tokens@$THEME_TOKENS_VERSION" theme-tokens
 fetch "htmx.org@$HTMX_VERSION" htmx
 fetch "axe-core@$AXE_VERSION" axe
+fetch "chart.js@$CHARTJS_VERSION" chartjs
 
 # Fail loudly if the pinned tarball is not what we asked for.
 for pair in "utrecht-components:$UTRECHT_COMPONENTS_VERSION" "theme-tokens:$THEME_TOKENS_VERSION" \
-            "htmx:$HTMX_VERSION" "axe:$AXE_VERSION"; do
+            "htmx:$HTMX_VERSION" "axe:$AXE_VERSION" "chartjs:$CHARTJS_VERSION"; do
   got="$(pkg_field "${pair%%:*}" version)"
   [[ "$got" == "${pair#*:}" ]] || { echo "version mismatch for ${pair%%:*}: $got" >&2; exit 1; }
 done
@@ -66,6 +68,9 @@ copy utrecht-components dist/index.css "$VENDOR_DIR/utrecht/component-library.cs
 copy theme-tokens       dist/theme.css "$VENDOR_DIR/theme/voorbeeld-theme.css"
 copy htmx               dist/htmx.min.js "$VENDOR_DIR/htmx/htmx.min.js"
 copy axe                axe.min.js     "$E2E_VENDOR_DIR/axe.min.js"
+copy chartjs            dist/chart.umd.min.js "$VENDOR_DIR/chartjs/chart.umd.min.js"
+copy chartjs            dist/chart.umd.min.js.map "$VENDOR_DIR/chartjs/chart.umd.min.js.map"
+copy chartjs            LICENSE.md     "$VENDOR_DIR/chartjs/LICENSE.md"
 
 # Guard: vendored CSS must not pull anything from the network.
 if grep -Eo 'url\(["'\'']?https?:|@import' \
@@ -105,6 +110,11 @@ MD
   `src/schakel/static/schakel/schakel.css` adds Schakel's few own rules.
 - `axe-core` is only used by the end-to-end tests (`tests/e2e/vendor/`), it is not
   served by the app.
+- `chart.js` (MIT, https://www.chartjs.org, npm `chart.js@4.6.1`) draws the monitor's charts
+  (`src/schakel/static/schakel/monitor-charts.js`). The source map is vendored too: the
+  minified file ends with `//# sourceMappingURL=...`, and the manifest static storage of
+  production refuses a reference to a missing file. The charts are an enhancement; every number
+  is also in a table on the page.
 MD
 } > "$VENDOR_DIR/VENDOR.md"
 
