@@ -37,6 +37,20 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return value
 
 
+def env_float(name: str, default: float, *, above: float | None = None) -> float:
+    """A decimal number (a point as separator); refused when not greater than ``above``."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} moet een getal zijn, niet {raw!r}.") from exc
+    if above is not None and not value > above:
+        raise ImproperlyConfigured(f"{name} moet groter zijn dan {above:g}, niet {value:g}.")
+    return value
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
