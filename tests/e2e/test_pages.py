@@ -22,6 +22,8 @@ ROLE_PAGES = {
         "/gemeenten/",
         "/monitor/",
         "/monitor/regio/",
+        "/monitor/landelijk/",
+        "/monitor/maatregelen/",
     ],
     "demo-beleid": [
         "/",
@@ -34,6 +36,9 @@ ROLE_PAGES = {
         "/praktijk/participatie/",
         "/praktijk/participatie/nieuw/",
         "/monitor/",
+        "/monitor/maatregelen/",
+        "/monitor/maatregelen/nieuw/",
+        "/monitor/open-data/",
     ],
     "demo-beheer": [
         "/",

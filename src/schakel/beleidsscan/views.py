@@ -17,13 +17,13 @@ from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action, scope_for
 from schakel.accounts.scoping import municipalities_for_action, preferred_municipality
 from schakel.common.exceptions import DomainValidationError, NotFoundOrForbidden
+from schakel.common.pdf import render_pdf
 
 from . import selectors, services
 from .constants import SCORE_LABELS
 from .domain.compare import summary
 from .domain.rubric import RubricError
 from .forms import QuestionForm, TipForm, UploadForm
-from .pdf import render_pdf
 from .presentation import report_rows
 
 

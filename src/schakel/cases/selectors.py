@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat, Lower
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +27,7 @@ from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
 from schakel.intake.selectors import signals_in_scope
+from schakel.monitor.domain.indicators import NOT_YET, day_band, quarter_end
 
 from .constants import CaseRoleKind
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
@@ -780,12 +781,15 @@ CASE_INDICATORS = (
     "herhaald_vermist",
     "stem_van_het_kind",
     "verwijzingen_wachtend",
+    "tijd_tot_casus",
+    "tijd_tot_verwijzing",
+    "overgangsplan",
 )
 WAITING_STATUSES = (ReferralStatus.SENT.value, ReferralStatus.WAITING_LIST.value)
 
 
 # Indicators that count a state at a moment (the end of a period), not events in it.
-STOCK_INDICATORS = frozenset({"slachtoffer_en_dader", "verwijzingen_wachtend"})
+STOCK_INDICATORS = frozenset({"slachtoffer_en_dader", "verwijzingen_wachtend", "overgangsplan"})
 
 
 def case_counts(
@@ -796,7 +800,13 @@ def case_counts(
     event, over the days ``start`` to ``end`` (both included, local time); for a state
     (STOCK_INDICATORS: open cases with both roles, referrals waiting) it is ``end``, the
     moment counted. The breakdown value is "" except for stem_van_het_kind ("gehoord" /
-    "niet gehoord")."""
+    "niet gehoord"), tijd_tot_casus and tijd_tot_verwijzing (a band of days, see
+    monitor/domain/indicators.py DAY_BANDS) and overgangsplan ("volledig" / "niet volledig").
+
+    tijd_tot_casus counts signals (by their municipality of residence, not the case's), so it
+    is answered by ``_signal_pickup_counts``."""
+    if code == "tijd_tot_casus":
+        return _signal_pickup_counts(municipality_ids, start, end)
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
@@ -856,6 +866,60 @@ def case_counts(
             for _on, _id, status, case_id in latest.values()
             if status in WAITING_STATUSES
         ]
+    elif code == "tijd_tot_verwijzing":
+        # Referrals made in the period, by the days since the first signal of their case (or
+        # the day the case was opened, for a case without a signal).
+        referrals = list(
+            Referral.objects.filter(
+                case__in=in_area, created_at__gte=since, created_at__lt=until
+            ).values_list("case_id", "created_at")
+        )
+        first: dict[int, datetime] = dict(
+            Case.objects.filter(id__in={case_id for case_id, _at in referrals}).values_list(
+                "id", "created_at"
+            )
+        )
+        links = (
+            CaseSignal.objects.filter(
+                case_id__in=first.keys(),
+                detached_at__isnull=True,
+                signal__submitted_at__isnull=False,
+            )
+            .values("case_id")
+            .annotate(first_sent=Min("signal__submitted_at"))
+            .values_list("case_id", "first_sent")
+        )
+        for case_id, first_sent in links:
+            first[case_id] = min(first[case_id], first_sent)
+        found = [
+            (case_id, day_band(_days_between(first[case_id], at)), month(at))
+            for case_id, at in referrals
+        ]
+    elif code == "overgangsplan":
+        # Open cases at the end whose young person is then 17½ or older: with a complete plan
+        # for after 18 (agreed by then) or not.
+        years, months = TRANSITION_PLAN_FROM
+        born_by = end - timedelta(days=years * 365 + months * 30 - 10)  # a safe bound in SQL
+        open_at_end = (
+            in_area.filter(created_at__lt=until, date_of_birth__lte=born_by)
+            .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=until))
+            .select_related("transition_plan")
+            .only("date_of_birth", "transition_plan")
+        )
+        for case in open_at_end.iterator(chunk_size=2000):
+            assert case.date_of_birth is not None  # noqa: S101 - filtered above
+            if not transition_plan_due(case.date_of_birth, end):
+                continue
+            plan = getattr(case, "transition_plan", None)
+            spec = plan_spec(plan)
+            # Complete, and agreed by the end (the plan has no history of its parts).
+            complete = (
+                spec is not None
+                and spec.agreed_on is not None
+                and spec.agreed_on <= end
+                and plan_is_complete(spec)
+            )
+            found.append((case.pk, "volledig" if complete else "niet volledig", end))
     else:
         raise ValueError(f"Unknown case indicator {code!r}")
     where: dict[int, list[int]] = {}
@@ -867,4 +931,51 @@ def case_counts(
     for case_id, value, when in found:
         for municipality_id in where.get(case_id, ()):
             counts[(municipality_id, value, when)] += 1
+    return counts
+
+
+def _days_between(earlier: datetime, later: datetime) -> int:
+    """Whole calendar days (local time) from ``earlier`` to ``later``."""
+    return (timezone.localtime(later).date() - timezone.localtime(earlier).date()).days
+
+
+def _signal_pickup_counts(
+    municipality_ids: Sequence[int], start: date, end: date
+) -> Counter[tuple[int, str, date]]:
+    """tijd_tot_casus: signals sent in the period, per municipality of residence and month
+    sent, by the days until the signal was first taken into a case; a signal not in a case by
+    the end of its quarter counts as "nog niet" (so a quarter, once ended, keeps its
+    numbers)."""
+    from schakel.intake.constants import MunicipalityRole
+    from schakel.intake.models import SignalMunicipality
+
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    rows = (
+        SignalMunicipality.objects.filter(
+            municipality_id__in=list(municipality_ids),
+            role=MunicipalityRole.RESIDENCE,
+            signal__submitted_at__gte=since,
+            signal__submitted_at__lt=until,
+        )
+        .exclude(signal__status=SignalStatus.DRAFT)
+        .annotate(
+            first_link=Subquery(
+                CaseSignal.objects.filter(signal_id=OuterRef("signal_id"))
+                .order_by("attached_at")
+                .values("attached_at")[:1]
+            )
+        )
+        .values_list("signal_id", "municipality_id", "signal__submitted_at", "first_link")
+    )
+    counts: Counter[tuple[int, str, date]] = Counter()
+    for _signal_id, municipality_id, sent, first_link in rows.iterator(chunk_size=5000):
+        sent_on = timezone.localtime(sent).date()
+        deadline = quarter_end(sent_on)
+        if first_link is None or timezone.localtime(first_link).date() > deadline:
+            value = NOT_YET
+        else:
+            value = day_band(_days_between(sent, first_link))
+        counts[(municipality_id, value, sent_on.replace(day=1))] += 1
     return counts

@@ -1,4 +1,5 @@
-"""The report as PDF: the same HTML, laid out by WeasyPrint as tagged PDF/UA (ADR 0007)."""
+"""Reports as PDF: the same HTML as the page, laid out by WeasyPrint as tagged PDF/UA (ADR
+0007). Used by the policy scan and the monitor."""
 
 import logging
 

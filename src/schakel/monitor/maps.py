@@ -19,7 +19,9 @@ from .presentation import ShownTable
 
 MAPS_DIR: Final = Path(__file__).resolve().parent.parent / "geo" / "data" / "maps"
 MUNICIPALITIES: Final = "gemeente_2025"
+DISTRICTS: Final = "wijk_2024"
 SOURCE: Final = "Kadaster / CBS, 2025"  # the credit CBS asks for, with the year
+DISTRICT_SOURCE: Final = "Kadaster / CBS, 2024"
 # Fixed classes, the same on every map, so maps of two periods or regions compare. Counts 1-4
 # are never published, so the first class after 0 starts at 5.
 CLASSES: Final = ((0, 0), (5, 9), (10, 19), (20, 49), (50, None))
@@ -57,6 +59,8 @@ class RegionMap:
     legend: list[LegendItem] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # names of places not on the map
     attribution: str = ""
+    legend_title: str = ""
+    missing_note: str = ""
 
     @property
     def hatch_id(self) -> str:
@@ -92,28 +96,44 @@ def legend() -> list[LegendItem]:
 
 
 def region_map(
-    table: ShownTable, codes_by_name: dict[str, str], element_id: str, period: str
+    table: ShownTable,
+    codes_by_name: dict[str, str],
+    element_id: str,
+    period: str,
+    *,
+    layer: str = MUNICIPALITIES,
+    caption: str | None = None,
 ) -> RegionMap | None:
-    """The map of one region table (rows: municipalities; one column: the period). None
-    when the table is withheld or none of its places is on the map."""
+    """The map of one table whose rows are places (municipalities, or with ``layer`` the
+    districts of a municipality), coloured by the last column (the period). None when the
+    table is withheld or none of its places is on the map."""
     if table.withheld or not table.rows:
         return None
     codes = {codes_by_name[row.label]: row for row in table.rows if row.label in codes_by_name}
-    drawn = svg_map(topology(), MUNICIPALITIES, codes)
+    drawn = svg_map(topology(layer), layer, codes)
     if not drawn.paths:
         return None
     out = RegionMap(
         element_id=element_id,
-        caption=_("Kaart: {title} per gemeente, {period}").format(title=table.title, period=period),
+        caption=caption
+        or _("Kaart: {title} per gemeente, {period}").format(title=table.title, period=period),
         view_box=drawn.view_box,
         legend=legend(),
-        attribution=_("Kaart: {source}").format(source=SOURCE),
+        attribution=_("Kaart: {source}").format(
+            source=DISTRICT_SOURCE if layer == DISTRICTS else SOURCE
+        ),
+        legend_title=_("Legenda: aantal per wijk")
+        if layer == DISTRICTS
+        else _("Legenda: aantal per gemeente"),
+        missing_note=_("Niet op de kaart (geen grens van 2024 bekend, of de wijk is onbekend):")
+        if layer == DISTRICTS
+        else _("Niet op de kaart (geen grens van 2025 bekend):"),
     )
     for code, row in codes.items():
         if code not in drawn.paths:
             out.missing.append(row.label)
             continue
-        cell = row.cells[0]
+        cell = row.cells[-1]
         value = cell if cell.isdigit() else _("niet te tonen ({cell})").format(cell=cell)
         out.areas.append(
             MapArea(
@@ -127,6 +147,22 @@ def region_map(
         )
     out.missing += [row.label for row in table.rows if row.label not in codes_by_name]
     return out
+
+
+def district_map(
+    table: ShownTable, districts: list[tuple[str, str]], period: str
+) -> RegionMap | None:
+    """The startfoto's map of a municipality's districts (``districts``: (WK code, name) as
+    the rows of its district table), coloured by the chosen year's published numbers."""
+    codes_by_name = {name: code for code, name in districts if code.startswith("WK")}
+    return region_map(
+        table,
+        codes_by_name,
+        "kaart-wijken",
+        period,
+        layer=DISTRICTS,
+        caption=_("Kaart: {title} per wijk, {period}").format(title=table.title, period=period),
+    )
 
 
 def region_maps(region: Any, tables: list[ShownTable], period: str) -> list[RegionMap | None]:

@@ -25,9 +25,7 @@ class MonthlyCount(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(
-                fields=["indicator", "breakdown", "month"], name="monitor_count_lookup"
-            ),
+            models.Index(fields=["indicator", "breakdown", "month"], name="monitor_count_lookup"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -35,6 +33,9 @@ class MonthlyCount(models.Model):
                 name="monitor_count_unique",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.breakdown}={self.value} {self.month:%Y-%m}: {self.count}"
 
 
 class CountRefresh(models.Model):
@@ -48,3 +49,48 @@ class CountRefresh(models.Model):
 
     class Meta:
         verbose_name = _("bijwerking van de monitorcijfers")
+
+    def __str__(self) -> str:
+        return f"{self.year} tot en met {self.counted_until:%d-%m-%Y}"
+
+
+class PrivacyRelease(models.Model):
+    """One open-data release with differential privacy: the noisy numbers exactly as
+    published (so a download again returns the same numbers and costs nothing more), and the
+    epsilon it spent of its municipality's budget for ``year`` (as OpenDP reported it)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    year = models.PositiveSmallIntegerField(_("jaar van het budget"))
+    period = models.CharField(_("periode"), max_length=10)  # a Span code: "2025"
+    tables = models.JSONField(_("tabellen"), default=list)  # table keys, in release order
+    epsilon = models.FloatField(_("epsilon uitgegeven"))
+    mechanism = models.CharField(_("mechanisme"), max_length=40)
+    scale = models.FloatField(_("schaal van de ruis"))
+    sensitivity = models.PositiveIntegerField(_("gevoeligheid"))
+    released_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uitgegeven door"),
+    )
+    released_at = models.DateTimeField(_("uitgegeven op"))
+    content = models.TextField(_("inhoud van het bestand"))  # the CSV, byte for byte
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-released_at", "-pk"]
+        verbose_name = _("open-data-uitgave")
+        verbose_name_plural = _("open-data-uitgaven")
+        indexes = [
+            models.Index(fields=["municipality", "year"], name="monitor_release_budget"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.period} ε={self.epsilon:g}"
+
+    @property
+    def epsilon_text(self) -> str:
+        """As OpenDP reported it, with a decimal comma."""
+        return f"{self.epsilon:.6g}".replace(".", ",")

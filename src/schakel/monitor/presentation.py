@@ -95,9 +95,9 @@ def _year_model(code: str, tables: list[Table], year: int) -> tuple[Any, Any]:
     def key_of(table: Table, row: str, column: str) -> Key:
         if row == TOTAL_ROW or is_total(table):
             return (code, TOTAL_ROW, column)  # the indicator's total, wherever it is shown
-        if column != YEAR:
+        if column != YEAR and not (stock and column == "K4"):
             raise ValueError("Breakdowns are published per year only.")
-        return (table.key, row, column)
+        return (table.key, row, YEAR)  # a state's year is its fourth quarter
 
     totals = next((t for t in tables if is_total(t)), None)
     if totals is None:
@@ -106,18 +106,21 @@ def _year_model(code: str, tables: list[Table], year: int) -> tuple[Any, Any]:
         (code, TOTAL_ROW, f"K{q}"): totals.counts.get(("", year, f"K{q}"), 0) for q in QUARTERS
     }
     sums: list[tuple[Key, list[Key]]] = []
+    # The year's total: the sum of the quarters (events) or the fourth quarter (a state).
+    year_total: Key = (code, TOTAL_ROW, "K4" if stock else YEAR)
     if not stock:
         sums.append(((code, TOTAL_ROW, YEAR), [(code, TOTAL_ROW, f"K{q}") for q in QUARTERS]))
-        for table in tables:
-            if is_total(table):
-                continue
-            for row, _label in table.rows:
-                base[(table.key, row, YEAR)] = sum(
-                    table.counts.get((row, year, f"K{q}"), 0) for q in QUARTERS
-                )
-            if table.total_label:
-                parts = [(table.key, row, YEAR) for row, _label in table.rows]
-                sums.append(((code, TOTAL_ROW, YEAR), parts))
+    for table in tables:
+        if is_total(table):
+            continue
+        quarters = ["K4"] if stock else [f"K{q}" for q in QUARTERS]
+        for row, _label in table.rows:
+            base[(table.key, row, YEAR)] = sum(
+                table.counts.get((row, year, quarter), 0) for quarter in quarters
+            )
+        if table.total_label:
+            parts = [(table.key, row, YEAR) for row, _label in table.rows]
+            sums.append((year_total, parts))
     return model_from_sums(base, sums), key_of
 
 

@@ -16,13 +16,24 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.constants import OrganisationKind
 from schakel.accounts.policy import Action
 from schakel.accounts.scoping import municipality_ids_for_action
-from schakel.cases.selectors import case_counts
 from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.geo.domain.districts import districts_per_municipality
 from schakel.geo.models import Municipality, Region
 from schakel.intake.constants import ExploitationType
-from schakel.intake.selectors import signal_counts
+from schakel.intake.models import Gender
+from schakel.intake.selectors import NO_VULNERABILITY, vulnerability_groups
 
-from .domain.indicators import AGE_BANDS, QUARTERS, UNKNOWN, Indicator, Span, load_indicators
+from .aggregates import counted_until, ensure_counted
+from .domain.indicators import (
+    AGE_BANDS,
+    DAY_BANDS,
+    NOT_YET,
+    UNKNOWN,
+    Indicator,
+    Span,
+    load_indicators,
+)
+from .models import MonthlyCount
 
 BREAKDOWN_LABELS: dict[str, Any] = {
     "exploitation": _("Vorm van uitbuiting"),
@@ -30,9 +41,29 @@ BREAKDOWN_LABELS: dict[str, Any] = {
     "organisation_kind": _("Soort organisatie van de melder"),
     "online": _("Online"),
     "child_heard": _("Jongere gehoord"),
+    "gender": _("Gender"),
+    "district": _("Wijk van de woonplaats"),
+    "vulnerable_group": _("Kwetsbare groep"),
+    "pickup_band": _("Dagen tot de casus"),
+    "referral_band": _("Dagen tot de verwijzing"),
+    "transition_plan": _("Plan voor na 18"),
 }
 # Breakdowns where every signal has exactly one value: their rows add up to the total.
-ADDITIVE = frozenset({"age_band", "organisation_kind", "online", "child_heard"})
+ADDITIVE = frozenset(
+    {
+        "age_band",
+        "organisation_kind",
+        "online",
+        "child_heard",
+        "pickup_band",
+        "referral_band",
+        "transition_plan",
+        "gender",
+        "district",
+    }
+)
+# Breakdowns that the cases' counts carry as their value (counted once, for every table).
+CASE_BREAKDOWNS = frozenset({"child_heard", "pickup_band", "referral_band", "transition_plan"})
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +86,38 @@ def values_of(breakdown: str, municipality: Municipality | None = None) -> list[
         return [("ja", str(_("Ja"))), ("nee", str(_("Nee"))), unknown]
     if breakdown == "child_heard":
         return [("gehoord", str(_("Gehoord"))), ("niet gehoord", str(_("Niet gehoord")))]
+    if breakdown == "gender":
+        return [(g.value, str(g.label)) for g in Gender] + [unknown]
+    if breakdown == "district":
+        if municipality is None:
+            raise ValueError("The rows of 'district' depend on the municipality.")
+        # From the committed CBS file that fills the table: no query per municipality.
+        districts = districts_per_municipality().get(municipality.code, ())
+        return [(d.code, d.name) for d in districts] + [unknown]
+    if breakdown == "vulnerable_group":
+        none = (NO_VULNERABILITY, str(_("Geen kwetsbaarheid vastgelegd")))
+        return [*vulnerability_groups(), none]
+    if breakdown in ("pickup_band", "referral_band"):
+        bands = [(code, day_band_label(code)) for code, _low, _high in DAY_BANDS]
+        if breakdown == "pickup_band":
+            bands.append((NOT_YET, str(_("Nog niet in een casus"))))
+        return bands
+    if breakdown == "transition_plan":
+        return [
+            ("volledig", str(_("Volledig plan"))),
+            ("niet volledig", str(_("Geen of geen volledig plan"))),
+        ]
     raise ValueError(f"Unknown breakdown {breakdown!r}")
+
+
+def day_band_label(code: str) -> str:
+    labels = {
+        "0-1": _("0 of 1 dag"),
+        "2-7": _("2 tot en met 7 dagen"),
+        "8-28": _("8 tot en met 28 dagen"),
+        "29+": _("Meer dan 28 dagen"),
+    }
+    return str(labels[code])
 
 
 @dataclass
@@ -77,30 +139,20 @@ def quarter_counts(
     indicator: Indicator, municipality_ids: Sequence[int], year: int, by: str | None, today: date
 ) -> Counter[tuple[int, str, str]]:
     """(municipality id, breakdown value, "K1".."K4") -> count over the quarters of ``year``
-    that have ended by ``today`` (later quarters count 0)."""
-    ended = [Span(year, q) for q in QUARTERS if Span(year, q).period.end < today]
+    that have ended by ``today`` (later quarters count 0), read from the counts made ahead
+    (aggregates.py). A case indicator carries its breakdown in its value: asked without a
+    breakdown, every value is returned."""
     out: Counter[tuple[int, str, str]] = Counter()
-    if not ended:
+    if ensure_counted(year, today) is None:
         return out
-    if indicator.stock:  # a state: counted at the end of every quarter
-        for span in ended:
-            counts = case_counts(
-                indicator.code,
-                municipality_ids=municipality_ids,
-                start=span.period.start,
-                end=span.period.end,
-            )
-            for (municipality_id, value, _at), n in counts.items():
-                out[(municipality_id, value, span.column)] += n
-        return out
-    start, end = ended[0].period.start, ended[-1].period.end
-    if indicator.source == "intake":
-        monthly = signal_counts(municipality_ids=municipality_ids, start=start, end=end, by=by)
-    else:
-        monthly = case_counts(
-            indicator.code, municipality_ids=municipality_ids, start=start, end=end
-        )
-    for (municipality_id, value, month), n in monthly.items():
+    rows = MonthlyCount.objects.filter(
+        indicator=indicator.code,
+        breakdown=(by or "") if indicator.source == "intake" else "",
+        municipality_id__in=list(municipality_ids),
+        month__gte=date(year, 1, 1),
+        month__lte=date(year, 12, 31),
+    ).values_list("municipality_id", "value", "month", "count")
+    for municipality_id, value, month, n in rows:
         out[(municipality_id, value, f"K{(month.month + 2) // 3}")] += n
     return out
 
@@ -147,13 +199,11 @@ def tables_per_municipality(
     today = today or timezone.localdate()
     years = sorted({span.year, span.previous().year})
     ids = [m.pk for m in municipalities]
+    chosen = [i for i in indicators() if codes is None or i.code in codes]
+    counts = _counts_of(chosen, ids, years, today)
     out: dict[int, list[Table]] = {pk: [] for pk in ids}
-    for indicator in indicators():
-        if codes is not None and indicator.code not in codes:
-            continue
+    for indicator in chosen:
         breakdowns: list[str | None] = [None, *indicator.breakdowns]
-        if indicator.code == "stem_van_het_kind":
-            breakdowns = [None, "child_heard"]
         for by in breakdowns:
             tables = {
                 m.pk: Table(
@@ -169,16 +219,45 @@ def tables_per_municipality(
                 )
                 for m in municipalities
             }
-            counted_by = None if by == "child_heard" else by
-            for year in years:
-                counts = quarter_counts(indicator, ids, year, counted_by, today)
-                for (municipality_id, value, quarter), n in counts.items():
-                    # Without a breakdown every value counts for the one row.
-                    key = ("" if by is None else value, year, quarter)
-                    table = tables[municipality_id]
-                    table.counts[key] = table.counts.get(key, 0) + n
+            # A case indicator carries its breakdown in its value (stored once).
+            stored = (by or "") if indicator.source == "intake" else ""
+            for municipality_id, value, year, quarter, n in counts.get(
+                (indicator.code, stored), []
+            ):
+                # Without a breakdown every value counts for the one row.
+                key = ("" if by is None else value, year, quarter)
+                table = tables[municipality_id]
+                table.counts[key] = table.counts.get(key, 0) + n
             for pk in ids:
                 out[pk].append(tables[pk])
+    return out
+
+
+def _counts_of(
+    chosen: Sequence[Indicator], ids: Sequence[int], years: Sequence[int], today: date
+) -> dict[tuple[str, str], list[tuple[int, str, int, str, int]]]:
+    """(indicator, stored breakdown) -> (municipality id, value, year, "K1".."K4", count) of
+    the quarters of ``years`` that have ended by ``today``, in one read of the counts made
+    ahead."""
+    until = {year: counted_until(year, today) for year in years}
+    for year, last in until.items():
+        if last is not None:
+            ensure_counted(year, today)
+    out: dict[tuple[str, str], list[tuple[int, str, int, str, int]]] = {}
+    rows = MonthlyCount.objects.filter(
+        indicator__in=[i.code for i in chosen],
+        municipality_id__in=list(ids),
+        month__gte=date(min(years), 1, 1),
+        month__lte=date(max(years), 12, 31),
+    ).values_list("indicator", "breakdown", "value", "municipality_id", "month", "count")
+    for code, breakdown, value, municipality_id, month, n in rows.iterator(chunk_size=5000):
+        last = until.get(month.year)
+        if last is None or month > last:
+            continue
+        quarter = f"K{(month.month + 2) // 3}"
+        out.setdefault((code, breakdown), []).append(
+            (municipality_id, value, month.year, quarter, n)
+        )
     return out
 
 

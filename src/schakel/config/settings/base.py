@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from schakel.common.env import env_bool, env_int, env_list, env_str
+from schakel.common.env import env_bool, env_float, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/schakel
 PROJECT_DIR = PACKAGE_DIR.parents[1]  # the repository (or install) root
@@ -124,8 +124,14 @@ SCHAKEL_REPEATED_MISSING_WINDOW_DAYS = env_int(
     "SCHAKEL_REPEATED_MISSING_WINDOW_DAYS", 90, minimum=1
 )
 # The monitor hides counts below this threshold (never below 3) and may round what it shows.
+# How old the monitor's counts made ahead may get before a page counts again (minutes).
+SCHAKEL_MONITOR_COUNTS_MAX_AGE_MINUTES = env_int(
+    "SCHAKEL_MONITOR_COUNTS_MAX_AGE_MINUTES", 1560, minimum=0
+)
 SCHAKEL_MONITOR_THRESHOLD = env_int("SCHAKEL_MONITOR_THRESHOLD", 5, minimum=3)
 SCHAKEL_MONITOR_ROUNDING = env_int("SCHAKEL_MONITOR_ROUNDING", 0, minimum=0)  # 0: no rounding
+# Open data with differential privacy: the privacy budget (epsilon) per municipality per year.
+SCHAKEL_MONITOR_DP_EPSILON_PER_YEAR = env_float("SCHAKEL_MONITOR_DP_EPSILON_PER_YEAR", 1.0, above=0)
 SCHAKEL_SESSION_IDLE_MINUTES = env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1)
 SCHAKEL_SESSION_ABSOLUTE_HOURS = env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -17,10 +17,30 @@ import yaml
 
 DEFAULT_INDICATORS: Final = Path(__file__).resolve().parent.parent / "data" / "indicators.yaml"
 SOURCES: Final = frozenset({"intake", "cases"})
-BREAKDOWNS: Final = frozenset({"exploitation", "age_band", "organisation_kind", "online"})
+# Breakdowns of signals (intake) and of case indicators (cases). Never origin, nationality or
+# residence status.
+BREAKDOWNS: Final = frozenset(
+    {
+        "exploitation",
+        "age_band",
+        "organisation_kind",
+        "online",
+        "gender",
+        "district",
+        "vulnerable_group",
+        "child_heard",
+        "pickup_band",
+        "referral_band",
+        "transition_plan",
+    }
+)
 # Age bands of a signal's young person, on the day the signal was sent.
 AGE_BANDS: Final = (("0-11", 0, 11), ("12-15", 12, 15), ("16-17", 16, 17), ("18+", 18, 200))
 UNKNOWN: Final = "onbekend"
+# Bands of days between two moments (signal sent -> first taken into a case; first signal of a
+# case -> referral): (code, from days, to days inclusive; None = no upper bound).
+DAY_BANDS: Final = (("0-1", 0, 1), ("2-7", 2, 7), ("8-28", 8, 28), ("29+", 29, None))
+NOT_YET: Final = "nog niet"
 _TEXT_KEYS: Final = ("code", "name", "description", "formula", "unit", "source")
 
 
@@ -211,3 +231,17 @@ def completed_spans(today: date, years: int = 5) -> list[Span]:
         if date(year, 12, 31) < today:
             spans.append(Span(year))
     return sorted(spans, key=lambda s: (s.period.end, s.quarter is None), reverse=True)
+
+
+def day_band(days: int) -> str:
+    """The band of a number of whole days (negative counts as 0)."""
+    for code, low, high in DAY_BANDS:
+        if days >= low and (high is None or days <= high):
+            return code
+    return DAY_BANDS[0][0]
+
+
+def quarter_end(day: date) -> date:
+    """The last day of the calendar quarter of ``day``."""
+    quarter = (day.month - 1) // 3 + 1
+    return Span(day.year, quarter).period.end

@@ -5,41 +5,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geo', '0001_initial'),
+        ("geo", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CountRefresh',
+            name="CountRefresh",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True)),
-                ('counted_until', models.DateField()),
-                ('refreshed_at', models.DateTimeField()),
-                ('seconds', models.FloatField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True)),
+                ("counted_until", models.DateField()),
+                ("refreshed_at", models.DateTimeField()),
+                ("seconds", models.FloatField(default=0)),
             ],
             options={
-                'verbose_name': 'bijwerking van de monitorcijfers',
+                "verbose_name": "bijwerking van de monitorcijfers",
             },
         ),
         migrations.CreateModel(
-            name='MonthlyCount',
+            name="MonthlyCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('indicator', models.CharField(max_length=60)),
-                ('breakdown', models.CharField(blank=True, max_length=40)),
-                ('value', models.CharField(blank=True, max_length=60)),
-                ('month', models.DateField()),
-                ('count', models.PositiveIntegerField()),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='geo.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("indicator", models.CharField(max_length=60)),
+                ("breakdown", models.CharField(blank=True, max_length=40)),
+                ("value", models.CharField(blank=True, max_length=60)),
+                ("month", models.DateField()),
+                ("count", models.PositiveIntegerField()),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="geo.municipality",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['indicator', 'breakdown', 'month'], name='monitor_count_lookup')],
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'breakdown', 'value', 'municipality', 'month'), name='monitor_count_unique')],
+                "indexes": [
+                    models.Index(
+                        fields=["indicator", "breakdown", "month"], name="monitor_count_lookup"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "breakdown", "value", "municipality", "month"),
+                        name="monitor_count_unique",
+                    )
+                ],
             },
         ),
     ]

@@ -20,7 +20,22 @@ def test_the_shipped_indicators_have_every_part():
     assert codes[0] == "signalen" and len(set(codes)) == len(codes)
     assert all(i.name and i.description and i.formula and i.unit for i in indicators)
     signals = indicators[0]
-    assert set(signals.breakdowns) == {"exploitation", "age_band", "organisation_kind", "online"}
+    assert set(signals.breakdowns) == {
+        "exploitation",
+        "age_band",
+        "gender",
+        "vulnerable_group",
+        "district",
+        "organisation_kind",
+        "online",
+    }
+    by_code = {i.code: i for i in indicators}
+    # Issue 6's indicators of time and continuity, as counts per band.
+    assert by_code["tijd_tot_casus"].breakdowns == ("pickup_band",)
+    assert by_code["tijd_tot_verwijzing"].breakdowns == ("referral_band",)
+    assert by_code["overgangsplan"].stock and by_code["overgangsplan"].breakdowns == (
+        "transition_plan",
+    )
 
 
 def test_a_broken_indicator_file_names_every_problem():

@@ -343,6 +343,7 @@ def test_the_region_overview_needs_the_same_queries_however_many_municipalities(
             )
         return len(captured)
 
+    queries()  # the first view of a year counts it ahead (aggregates.py)
     before = queries()
     region.municipalities.add(*Municipality.objects.exclude(regions=region)[:6])
     assert queries() == before

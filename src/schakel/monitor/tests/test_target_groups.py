@@ -105,3 +105,24 @@ def test_the_csv_download_hides_the_same_target_group_counts(login_as, officer, 
         if ";Signalen, gender;" in line and f";{YEAR.label()};" in line
     }
     assert gender == {"Meisje": "x", "Jongen": "<5", "Anders": "0", "Onbekend": "0", "Totaal": "7"}
+
+
+def test_the_year_startfoto_draws_the_districts_with_hidden_ones_hatched(
+    login_as, officer, gm0344, signals
+):
+    client = login_as(officer, verify=False)
+    page = client.get("/monitor/", {"gemeente": gm0344.pk, "periode": YEAR.code}).content.decode()
+    start = page.index('id="kaart-wijken-titel"')
+    drawn = page[start : page.index("</figure>", start)]
+    # Every district of Utrecht has a shape; the two with signals are hatched (6 would give
+    # the 1 away), never coloured by their hidden numbers.
+    assert drawn.count("<path ") == 10
+    at = drawn.index('data-code="WK034403"')
+    overvecht = drawn[drawn.rindex("<path ", 0, at) :].split("</path>")[0]
+    assert 'data-shown="x"' in overvecht and "niet te tonen (x)" in overvecht
+    assert "schakel-map__area--hidden" in overvecht
+    assert 'data-shown="6"' not in drawn and 'data-shown="1"' not in drawn
+    assert "Kadaster / CBS, 2024" in drawn
+    # A quarter has no breakdowns, so no district map.
+    quarter = client.get("/monitor/", {"gemeente": gm0344.pk, "periode": "2025-K3"})
+    assert "kaart-wijken" not in quarter.content.decode()

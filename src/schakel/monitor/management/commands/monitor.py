@@ -1,4 +1,6 @@
-"""``schakel monitor export --scope GMxxxx|REGION --from YYYY-MM-DD --to YYYY-MM-DD
+"""``schakel monitor refresh`` counts the monitor's numbers again (nightly); ``schakel monitor
+national`` prints the national export (docs/national-export.md); and ``schakel monitor export
+--scope GMxxxx|REGION --from YYYY-MM-DD --to YYYY-MM-DD
 --format csv``: print the disclosure-controlled monitor table.
 
 ``--scope`` is a municipality code (GM0344) or a care-coordination region, by its number or
@@ -32,8 +34,30 @@ class Command(BaseCommand):
         export.add_argument("--from", dest="start", required=True, help="begindatum JJJJ-MM-DD")
         export.add_argument("--to", dest="end", required=True, help="einddatum JJJJ-MM-DD")
         export.add_argument("--format", default="csv", choices=["csv"], help="uitvoer (csv)")
+        national = sub.add_parser(
+            "national", help="de landelijke export van een regio en jaar (HTCDS-categorieën)"
+        )
+        national.add_argument("--region", required=True, help="de regio (nummer of naam)")
+        national.add_argument("--year", required=True, help="een jaar dat voorbij is, JJJJ")
+        national.add_argument(
+            "--format", default="json", choices=["json", "csv"], help="uitvoer (json of csv)"
+        )
+        refresh = sub.add_parser(
+            "refresh", help="tel de cijfers van de monitor opnieuw (elke nacht, bijvoorbeeld)"
+        )
+        refresh.add_argument(
+            "--year",
+            action="append",
+            help="het jaar JJJJ (mag vaker; standaard dit jaar en het jaar ervoor)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["command"] == "national":
+            self._national(options)
+            return
+        if options["command"] == "refresh":
+            self._refresh(options)
+            return
         try:
             period = Period(_day(options["start"], "--from"), _day(options["end"], "--to"))
             span = span_of(period)
@@ -58,6 +82,49 @@ class Command(BaseCommand):
             self._fail(f"Geen gemeente of regio gevonden voor '{scope}'.")
         tables = region_tables(region_overview(region, span), span)
         self.stdout.write(csv_text(tables, place=region.name, spans=[span]), ending="")
+
+    def _refresh(self, options: dict[str, Any]) -> None:
+        """``schakel monitor refresh [--year YYYY ...]``: count the years again, now (the
+        pages otherwise count when their numbers are older than
+        SCHAKEL_MONITOR_COUNTS_MAX_AGE_MINUTES). Run it every night from cron or a timer."""
+        from schakel.monitor.aggregates import refresh_year
+
+        today = timezone.localdate()
+        texts = options["year"] or [str(today.year - 1), str(today.year)]
+        if not all(t.strip().isdigit() and len(t.strip()) == 4 for t in texts):
+            self._fail("--year: schrijf het jaar als JJJJ, bijvoorbeeld 2025.")
+        for year in sorted({int(t) for t in texts}):
+            refresh = refresh_year(year, today, force=True)
+            if refresh is None:
+                self.stdout.write(f"{year}: nog geen kwartaal voorbij, niets geteld.")
+            else:
+                self.stdout.write(
+                    f"{year}: geteld tot en met {refresh.counted_until:%d-%m-%Y} "
+                    f"in {refresh.seconds:.1f} s."
+                )
+
+    def _national(self, options: dict[str, Any]) -> None:
+        """``schakel monitor national --region R --year YYYY --format json|csv``: the
+        anonymised national export (docs/national-export.md), after disclosure control."""
+        from schakel.monitor.national import export_csv, export_json, national_export
+
+        year_text = options["year"].strip()
+        if not (year_text.isdigit() and len(year_text) == 4):
+            self._fail("--year: schrijf het jaar als JJJJ, bijvoorbeeld 2025.")
+        scope = options["region"].strip()
+        region = (
+            Region.objects.filter(pk=int(scope)).first()
+            if scope.isdigit()
+            else Region.objects.filter(name=scope).first()
+        )
+        if region is None:
+            self._fail(f"Geen regio gevonden voor '{scope}'.")
+        try:
+            export = national_export(region, int(year_text))
+        except ValueError as error:
+            self._fail(str(error))
+        text = export_json(export) if options["format"] == "json" else export_csv(export)
+        self.stdout.write(text, ending="")
 
     def _fail(self, message: str) -> Any:
         sys.stderr.write(message + "\n")
