@@ -26,7 +26,7 @@ from schakel.accounts.scoping import area_q, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
-from schakel.intake.selectors import signals_in_scope
+from schakel.intake.selectors import sent_signal_residences, signals_in_scope
 from schakel.monitor.domain.indicators import NOT_YET, day_band, quarter_end
 
 from .constants import CaseRoleKind
@@ -946,20 +946,8 @@ def _signal_pickup_counts(
     sent, by the days until the signal was first taken into a case; a signal not in a case by
     the end of its quarter counts as "nog niet" (so a quarter, once ended, keeps its
     numbers)."""
-    from schakel.intake.constants import MunicipalityRole
-    from schakel.intake.models import SignalMunicipality
-
-    tz = timezone.get_current_timezone()
-    since = datetime.combine(start, time.min, tzinfo=tz)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
     rows = (
-        SignalMunicipality.objects.filter(
-            municipality_id__in=list(municipality_ids),
-            role=MunicipalityRole.RESIDENCE,
-            signal__submitted_at__gte=since,
-            signal__submitted_at__lt=until,
-        )
-        .exclude(signal__status=SignalStatus.DRAFT)
+        sent_signal_residences(municipality_ids=municipality_ids, start=start, end=end)
         .annotate(
             first_link=Subquery(
                 CaseSignal.objects.filter(signal_id=OuterRef("signal_id"))

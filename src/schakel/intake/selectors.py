@@ -181,6 +181,22 @@ def signal_in_audit_scope(officer: Any, signal_id: int) -> bool:
     ).exists()
 
 
+def sent_signal_residences(
+    *, municipality_ids: Collection[int], start: date, end: date
+) -> QuerySet[SignalMunicipality]:
+    """The municipalities of residence of the signals sent from ``start`` to ``end`` (days in
+    local time, both included), for counting only: one row per signal and municipality."""
+    tz = timezone.get_current_timezone()
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    return SignalMunicipality.objects.filter(
+        municipality_id__in=list(municipality_ids),
+        role=MunicipalityRole.RESIDENCE,
+        signal__submitted_at__gte=since,
+        signal__submitted_at__lt=until,
+    ).exclude(signal__status=SignalStatus.DRAFT)
+
+
 SIGNAL_BREAKDOWNS = (
     "exploitation",
     "age_band",
@@ -255,17 +271,8 @@ def signal_breakdown_counts(
         if by is not None and by not in SIGNAL_BREAKDOWNS:
             raise ValueError(f"Unknown breakdown {by!r}")
     category_of = _vulnerability_category_of() if "vulnerable_group" in breakdowns else {}
-    tz = timezone.get_current_timezone()
-    since = datetime.combine(start, time.min, tzinfo=tz)
-    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
     rows = (
-        SignalMunicipality.objects.filter(
-            municipality_id__in=list(municipality_ids),
-            role=MunicipalityRole.RESIDENCE,
-            signal__submitted_at__gte=since,
-            signal__submitted_at__lt=until,
-        )
-        .exclude(signal__status=SignalStatus.DRAFT)
+        sent_signal_residences(municipality_ids=municipality_ids, start=start, end=end)
         .values_list(
             "signal_id",  # one row per signal and municipality, however alike two signals are
             "municipality_id",

@@ -172,18 +172,3 @@ class MeasureForm(forms.Form):
                 _("De leeftijd 'tot en met' is lager dan de leeftijd 'vanaf'. Draai ze om."),
             )
         return data
-
-
-class MunicipalityFilterForm(forms.Form):
-    show_optional = False
-
-    gemeente = forms.TypedChoiceField(
-        label=_("Gemeente"), coerce=int, required=False, widget=forms.Select(attrs=SELECT)
-    )
-
-    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = [  # type: ignore[attr-defined]
-            ("", _("Alle gemeenten")),
-            *[(m.pk, m.name) for m in municipalities],
-        ]

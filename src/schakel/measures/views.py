@@ -12,11 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action
-from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.common.forms import municipality_filter
 
 from . import services
 from .domain.before_after import SMALL_TOTAL
-from .forms import PART, WHOLE, MeasureForm, MunicipalityFilterForm
+from .forms import PART, WHOLE, MeasureForm
 from .models import Measure
 from .selectors import (
     before_after_for_user,
@@ -68,14 +68,7 @@ def _add_problems(form: MeasureForm, error: services.FormProblems) -> None:
 @require_GET
 def measure_list_view(request: HttpRequest) -> HttpResponse:
     municipalities = list(measure_municipalities(user=request.user))
-    form = MunicipalityFilterForm(
-        request.GET if "gemeente" in request.GET else None, municipalities=municipalities
-    )
-    municipality_id = None
-    if form.is_bound:
-        if not form.is_valid():  # a municipality outside the user's area
-            raise NotFoundOrForbidden()
-        municipality_id = form.cleaned_data["gemeente"] or None
+    form, municipality_id = municipality_filter(request, municipalities)
     page = measure_list_page(
         user=request.user,
         municipality_id=municipality_id,

@@ -207,17 +207,3 @@ class ParticipationForm(forms.Form):
                 choices, _("— kies een gemeente —")
             )
         )
-
-
-class MunicipalityChoiceForm(forms.Form):
-    show_optional = False
-
-    gemeente = forms.TypedChoiceField(
-        label=_("Gemeente"), coerce=int, required=False, widget=forms.Select(attrs=SELECT)
-    )
-
-    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = [  # type: ignore[attr-defined]
-            (m.pk, m.name) for m in municipalities
-        ]

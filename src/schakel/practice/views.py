@@ -18,11 +18,11 @@ from schakel.accounts.decorators import require_policy
 from schakel.accounts.policy import Action, scope_for
 from schakel.accounts.scoping import municipalities_for_action, preferred_municipality
 from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.common.forms import MunicipalityChoiceForm, municipality_filter
 
 from . import services
 from .constants import PARTICIPATION_WINDOW_MONTHS, TRAINING_WINDOW_MONTHS
 from .forms import (
-    MunicipalityChoiceForm,
     ParticipationForm,
     TrainingFilterForm,
     TrainingForm,
@@ -282,18 +282,7 @@ def training_import_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def participation_list_view(request: HttpRequest) -> HttpResponse:
     municipalities = list(municipalities_for_action(request.user, Action.PARTICIPATION_MANAGE))
-    form = MunicipalityChoiceForm(
-        request.GET if "gemeente" in request.GET else None, municipalities=municipalities
-    )
-    form.fields["gemeente"].choices = [  # type: ignore[attr-defined]
-        ("", _("Alle gemeenten")),
-        *[(m.pk, m.name) for m in municipalities],
-    ]
-    municipality_id = None
-    if form.is_bound:
-        if not form.is_valid():
-            raise NotFoundOrForbidden()
-        municipality_id = form.cleaned_data["gemeente"] or None
+    form, municipality_id = municipality_filter(request, municipalities)
     page = participation_list_page(
         user=request.user,
         municipality_id=municipality_id,
