@@ -56,11 +56,6 @@ def _counts(code: str, breakdown: str, today: date = AFTER_Q3, span: Span = Q3) 
 
 
 @pytest.fixture
-def reporter(region, make_user):
-    return make_user(Role.PROFESSIONAL)
-
-
-@pytest.fixture
 def coordinator(region, make_user):
     return make_user(Role.ZORGCOORDINATOR)
 

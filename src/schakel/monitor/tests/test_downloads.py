@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from schakel.accounts.constants import Role
 from schakel.geo.models import Municipality
 
-# The fixtures of the page tests (gm0344, officer, signals) are used here by name.
-from .test_monitor_pages import YEAR, _period, _row_cells, _table, gm0344, officer, signals
+# The page tests' fixture "signals" is used here by name.
+from .test_monitor_pages import YEAR, _period, _row_cells, _table, signals
 
 pytestmark = pytest.mark.django_db
 

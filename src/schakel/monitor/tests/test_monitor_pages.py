@@ -41,16 +41,6 @@ def _signal(reporter, *, age: int, types=("sexual",), place="GM0344", surname="F
 
 
 @pytest.fixture
-def gm0344(region):
-    return Municipality.objects.get(code="GM0344")
-
-
-@pytest.fixture
-def officer(make_user, gm0344):
-    return make_user(Role.BELEIDSMEDEWERKER, with_device=False, regions=[], municipalities=[gm0344])
-
-
-@pytest.fixture
 def signals(make_user):
     reporter = make_user(Role.PROFESSIONAL)
     # Six young people of 16-17 and one of 12-15: the one must not be recognisable.

@@ -3,7 +3,6 @@ file, who may release and download it, and the audit trail."""
 
 import csv
 import io
-import uuid
 
 import pytest
 from django.utils import timezone
@@ -11,10 +10,9 @@ from django.utils import timezone
 from schakel.accounts.constants import Role
 from schakel.audit.models import AuditEvent
 from schakel.geo.models import Municipality
-from schakel.intake.models import Signal
-from schakel.intake.services import SignalInput, signal_submit
 from schakel.monitor.models import PrivacyRelease
 from schakel.monitor.open_data import OpenDataRefused, budget_of, open_data_release
+from schakel.monitor.tests.factories import send_signals
 
 pytestmark = pytest.mark.django_db
 
@@ -24,39 +22,13 @@ URL = "/monitor/open-data/"
 
 
 @pytest.fixture
-def gm0344(region):
-    return Municipality.objects.get(code="GM0344")
-
-
-@pytest.fixture
 def gm0014(other_region):
     return Municipality.objects.get(code="GM0014")
 
 
 @pytest.fixture
-def officer(make_user, gm0344):
-    return make_user(Role.BELEIDSMEDEWERKER, with_device=False, regions=[], municipalities=[gm0344])
-
-
-@pytest.fixture
-def signals(make_user):
-    reporter = make_user(Role.PROFESSIONAL)
-    made = [
-        signal_submit(
-            actor=reporter,
-            submission_key=uuid.uuid4(),
-            data=SignalInput(
-                given_names="Sam",
-                surname=f"Fictief{i}",
-                age=16,
-                places=[("GM0344", "residence")],
-                exploitation_types=["sexual"],
-            ),
-        )
-        for i in range(30)
-    ]
-    Signal.objects.filter(pk__in=[s.pk for s in made]).update(submitted_at=IN_YEAR)
-    return made
+def signals(reporter):
+    return send_signals(reporter, 30, sent=IN_YEAR)
 
 
 def _lines(content: str) -> list[dict[str, str]]:

@@ -2,16 +2,13 @@
 
 import json
 import re
-import uuid
 
 import pytest
 from django.utils import timezone
 
 from schakel.accounts.constants import Role
-from schakel.geo.models import Municipality
-from schakel.intake.models import Signal
-from schakel.intake.services import SignalInput, signal_submit
 from schakel.monitor.domain.indicators import Span
+from schakel.monitor.tests.factories import send_signals
 
 SPAN = Span(2025, 3)
 YEAR = Span(2025)
@@ -22,37 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _signals(reporter, n: int, *, place: str, age: int = 16, when=IN_SPAN):
-    made = [
-        signal_submit(
-            actor=reporter,
-            submission_key=uuid.uuid4(),
-            data=SignalInput(
-                given_names="Sam",
-                surname=f"Kaart{i} (fictief)",
-                age=age,
-                places=[(place, "residence")],
-                exploitation_types=["sexual"],
-            ),
-        )
-        for i in range(n)
-    ]
-    Signal.objects.filter(pk__in=[s.pk for s in made]).update(submitted_at=when)
-    return made
-
-
-@pytest.fixture
-def gm0344(region):
-    return Municipality.objects.get(code="GM0344")
-
-
-@pytest.fixture
-def officer(make_user, gm0344):
-    return make_user(Role.BELEIDSMEDEWERKER, with_device=False, regions=[], municipalities=[gm0344])
-
-
-@pytest.fixture
-def reporter(make_user):
-    return make_user(Role.PROFESSIONAL)
+    return send_signals(reporter, n, sent=when, place=place, age=age, name="Kaart")
 
 
 def _paths(page: str) -> dict[str, tuple[str, str]]:
