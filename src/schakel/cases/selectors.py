@@ -27,12 +27,17 @@ from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
 from schakel.intake.selectors import sent_signal_residences, signals_in_scope
-from schakel.monitor.domain.indicators import NOT_YET, day_band, quarter_end
+from schakel.monitor.domain.indicators import NOT_YET, UNKNOWN, age_band, day_band, quarter_end
 
 from .constants import CaseRoleKind
 from .domain.access import Membership, Section, Via, parse_sections, visible_sections
 from .domain.closing import CaseStatus
-from .domain.continuity import TRANSITION_PLAN_FROM, plan_is_complete, transition_plan_due
+from .domain.continuity import (
+    TRANSITION_PLAN_FROM,
+    age_on,
+    plan_is_complete,
+    transition_plan_due,
+)
 from .domain.continuity import TransitionPlan as PlanSpec
 from .domain.missing import MissingEpisode as EpisodeSpec
 from .domain.queue import (
@@ -788,12 +793,23 @@ CASE_INDICATORS = (
 WAITING_STATUSES = (ReferralStatus.SENT.value, ReferralStatus.WAITING_LIST.value)
 
 
+# Breakdowns a case indicator can be counted by, besides the one its value carries.
+CASE_BREAKDOWN_CHOICES = frozenset(
+    {("casussen_nieuw", "exploitation"), ("casussen_nieuw", "age_band")}
+)
+
+
 # Indicators that count a state at a moment (the end of a period), not events in it.
 STOCK_INDICATORS = frozenset({"slachtoffer_en_dader", "verwijzingen_wachtend", "overgangsplan"})
 
 
 def case_counts(
-    code: str, *, municipality_ids: Sequence[int], start: date, end: date
+    code: str,
+    *,
+    municipality_ids: Sequence[int],
+    start: date,
+    end: date,
+    by: str | None = None,
 ) -> Counter[tuple[int, str, date]]:
     """(municipality id, breakdown value, month) -> count for one case indicator. For events
     (new cases, missing episodes, decisions) the month is the first day of the month of the
@@ -802,6 +818,10 @@ def case_counts(
     moment counted. The breakdown value is "" except for stem_van_het_kind ("gehoord" /
     "niet gehoord"), tijd_tot_casus and tijd_tot_verwijzing (a band of days, see
     monitor/domain/indicators.py DAY_BANDS) and overgangsplan ("volledig" / "niet volledig").
+
+    New cases can also be counted ``by`` "exploitation" (each form of the case, or
+    "onbekend"; a case with two forms counts under both) or "age_band" (the young person's age
+    on the day the case was opened).
 
     tijd_tot_casus counts signals (by their municipality of residence, not the case's), so it
     is answered by ``_signal_pickup_counts``."""
@@ -818,9 +838,21 @@ def case_counts(
     def month(moment: datetime) -> date:
         return timezone.localtime(moment).date().replace(day=1)
 
+    if by is not None and (code, by) not in CASE_BREAKDOWN_CHOICES:
+        raise ValueError(f"Unknown breakdown {by!r} of {code!r}")
     if code == "casussen_nieuw":
-        new_cases = in_area.filter(created_at__gte=since, created_at__lt=until)
-        found = [(pk, "", month(at)) for pk, at in new_cases.values_list("id", "created_at")]
+        new_cases = in_area.filter(created_at__gte=since, created_at__lt=until).values_list(
+            "id", "created_at", "exploitation_types", "date_of_birth"
+        )
+        for pk, at, types, born in new_cases:
+            if by == "exploitation":
+                values = list(dict.fromkeys(types or [])) or [UNKNOWN]
+            elif by == "age_band":
+                opened = timezone.localtime(at).date()
+                values = [age_band(age_on(born, opened) if born is not None else None)]
+            else:
+                values = [""]
+            found += [(pk, value, month(at)) for value in values]
     elif code == "slachtoffer_en_dader":
         open_at_end = in_area.filter(created_at__lt=until).filter(
             Q(closed_at__isnull=True) | Q(closed_at__gte=until)

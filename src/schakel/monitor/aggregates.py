@@ -25,7 +25,7 @@ from schakel.cases.selectors import case_counts
 from schakel.geo.models import Municipality
 from schakel.intake.selectors import signal_breakdown_counts
 
-from .domain.indicators import QUARTERS, Indicator, Span, load_indicators
+from .domain.indicators import CASE_BREAKDOWNS, QUARTERS, Indicator, Span, load_indicators
 from .models import CountRefresh, MonthlyCount
 
 
@@ -131,11 +131,12 @@ def _count_year(year: int, until: date) -> list[MonthlyCount]:
                 )
                 add(indicator, "", counts)
         else:
-            add(
-                indicator,
-                "",
-                case_counts(indicator.code, municipality_ids=ids, start=start, end=until),
-            )
+            # Events; a breakdown the value does not carry is counted on its own.
+            for by in [None, *(b for b in indicator.breakdowns if b not in CASE_BREAKDOWNS)]:
+                counts = case_counts(
+                    indicator.code, municipality_ids=ids, start=start, end=until, by=by
+                )
+                add(indicator, by or "", counts)
     return out
 
 

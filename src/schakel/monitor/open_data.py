@@ -41,8 +41,8 @@ from .domain.indicators import QUARTERS, Span
 from .models import PrivacyRelease
 from .selectors import (
     ADDITIVE,
-    BREAKDOWN_LABELS,
     Table,
+    breakdown_label,
     indicators,
     municipality_tables,
     values_of,
@@ -96,7 +96,7 @@ def table_options() -> list[TableOption]:
             bound = _contribution(by)
             if bound is None:
                 continue  # a breakdown whose rows depend on the place: not offered
-            title = f"{indicator.name}, {str(BREAKDOWN_LABELS[by]).lower()}"
+            title = f"{indicator.name}, {breakdown_label(by, indicator).lower()}"
             out.append(TableOption(f"{indicator.code}:{by}", title, bound))
     return out
 

@@ -3,7 +3,6 @@ other apps' selectors and checked against the policy table. Nothing here returns
 every table goes through disclosure control (``presentation.protect``) before anyone sees it.
 """
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +25,7 @@ from schakel.intake.selectors import NO_VULNERABILITY, vulnerability_groups
 from .aggregates import counted_until, ensure_counted
 from .domain.indicators import (
     AGE_BANDS,
+    CASE_BREAKDOWNS,
     DAY_BANDS,
     NOT_YET,
     UNKNOWN,
@@ -62,8 +62,6 @@ ADDITIVE = frozenset(
         "district",
     }
 )
-# Breakdowns that the cases' counts carry as their value (counted once, for every table).
-CASE_BREAKDOWNS = frozenset({"child_heard", "pickup_band", "referral_band", "transition_plan"})
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +108,13 @@ def values_of(breakdown: str, municipality: Municipality | None = None) -> list[
     raise ValueError(f"Unknown breakdown {breakdown!r}")
 
 
+def breakdown_label(by: str, indicator: Indicator) -> str:
+    """The name of a breakdown of ``indicator`` (a case's age is the age when it was opened)."""
+    if by == "age_band" and indicator.source == "cases":
+        return str(_("Leeftijd bij het openen van de casus"))
+    return str(BREAKDOWN_LABELS[by])
+
+
 def day_band_label(code: str) -> str:
     labels = {
         "0-1": _("0 of 1 dag"),
@@ -133,28 +138,6 @@ class Table:
     stock: bool = False
     counts: dict[tuple[str, int, str], int] = field(default_factory=dict)  # (row, year, "K1")
     total_label: str | None = None  # a total row that is the sum of the rows
-
-
-def quarter_counts(
-    indicator: Indicator, municipality_ids: Sequence[int], year: int, by: str | None, today: date
-) -> Counter[tuple[int, str, str]]:
-    """(municipality id, breakdown value, "K1".."K4") -> count over the quarters of ``year``
-    that have ended by ``today`` (later quarters count 0), read from the counts made ahead
-    (aggregates.py). A case indicator carries its breakdown in its value: asked without a
-    breakdown, every value is returned."""
-    out: Counter[tuple[int, str, str]] = Counter()
-    if ensure_counted(year, today) is None:
-        return out
-    rows = MonthlyCount.objects.filter(
-        indicator=indicator.code,
-        breakdown=(by or "") if indicator.source == "intake" else "",
-        municipality_id__in=list(municipality_ids),
-        month__gte=date(year, 1, 1),
-        month__lte=date(year, 12, 31),
-    ).values_list("municipality_id", "value", "month", "count")
-    for municipality_id, value, month, n in rows:
-        out[(municipality_id, value, f"K{(month.month + 2) // 3}")] += n
-    return out
 
 
 def allowed_municipalities(user: Any) -> list[Municipality]:
@@ -209,9 +192,9 @@ def tables_per_municipality(
                 m.pk: Table(
                     key=f"{indicator.code}:{by or 'totaal'}",
                     title=str(indicator.name)
-                    + ("" if by is None else f", {str(BREAKDOWN_LABELS[by]).lower()}"),
+                    + ("" if by is None else f", {breakdown_label(by, indicator).lower()}"),
                     row_header=(
-                        str(BREAKDOWN_LABELS[by]) if by else str(indicator.unit).capitalize()
+                        breakdown_label(by, indicator) if by else str(indicator.unit).capitalize()
                     ),
                     rows=[("", str(indicator.name))] if by is None else values_of(by, m),
                     stock=indicator.stock,
@@ -219,8 +202,8 @@ def tables_per_municipality(
                 )
                 for m in municipalities
             }
-            # A case indicator carries its breakdown in its value (stored once).
-            stored = (by or "") if indicator.source == "intake" else ""
+            # A case indicator may carry its breakdown in its value (stored once).
+            stored = "" if by is None or by in CASE_BREAKDOWNS else by
             for municipality_id, value, year, quarter, n in counts.get(
                 (indicator.code, stored), []
             ):

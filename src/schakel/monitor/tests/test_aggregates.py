@@ -157,3 +157,23 @@ def test_refresh_replaces_the_counts_of_the_year_only(reporter):
     refresh_year(2025, AFTER_Q3, force=True)
     assert MonthlyCount.objects.filter(pk=other.pk).exists()
     assert MonthlyCount.objects.filter(month__year=2025, breakdown="").exists()
+
+
+def test_new_cases_by_form_of_exploitation_and_age_when_opened(reporter, coordinator):
+    ages = [date(2011, 1, 1), date(2009, 3, 1), date(2009, 4, 1)]  # 14, 16 and 16 in Aug 2025
+    for i, born in enumerate(ages):
+        signal = _signal(reporter, born=born, surname=f"Vorm{i} (fictief)")
+        case = case_services.case_open_from_signal(actor=coordinator, signal_id=signal.pk)
+        Case.objects.filter(pk=case.pk).update(
+            created_at=SENT, exploitation_types=["sexual", "criminal"] if i == 0 else ["criminal"]
+        )
+    by_form = _counts("casussen_nieuw", "exploitation")
+    assert by_form["sexual"] == 1 and by_form["criminal"] == 3 and by_form["onbekend"] == 0
+    assert _counts("casussen_nieuw", "age_band") == {
+        "0-11": 0,
+        "12-15": 1,
+        "16-17": 2,
+        "18+": 0,
+        "onbekend": 0,
+    }
+    assert _counts("casussen_nieuw", "totaal") == {"": 3}

@@ -98,7 +98,7 @@ def test_the_same_numbers_are_hidden_in_the_csv_download(login_as, officer, gm03
     ages = {
         line.split(";")[4]: line.split(";")[-1]
         for line in text.splitlines()
-        if "leeftijd" in line and f";{YEAR.label()};" in line
+        if ";Signalen, leeftijd bij het signaal;" in line and f";{YEAR.label()};" in line
     }
     assert ages == {
         "0-11 jaar": "0",
