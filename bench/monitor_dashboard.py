@@ -62,11 +62,13 @@ def run_child(url: str, repeat: int) -> dict[str, Any]:
     out = subprocess.run(  # noqa: S603 - our own script, with our own arguments
         [sys.executable, __file__, "--child", "--repeat", str(repeat)],
         env=env,
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
     sys.stderr.write(out.stderr)
+    if out.returncode != 0:
+        raise SystemExit(f"Measuring {url.rsplit('/', 1)[-1]} failed (see above).")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

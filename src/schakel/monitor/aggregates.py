@@ -3,7 +3,8 @@
 Every dashboard reads ``MonthlyCount`` rows instead of counting signals and cases itself, so a
 region with a million signals is read in a few thousand rows. The counts of a calendar year are
 made for the quarters that have ended, in one transaction, by ``refresh_year``: when a page
-needs a year that was never counted, when a quarter has ended since, when they are older than
+needs a year that was never counted, when a quarter has ended since, when what is counted has
+changed (an indicator or breakdown added: ``counting_definition``), when they are older than
 ``SCHAKEL_MONITOR_COUNTS_MAX_AGE_MINUTES`` (default 26 hours: a fallback when the nightly count
 did not run), and every night by ``schakel monitor refresh``. Every page says when its numbers
 were counted. Counting a year of a region with a million signals takes about a minute: the
@@ -14,8 +15,10 @@ person. Disclosure control happens afterwards, on the way to the screen (present
 """
 
 import contextlib
+import hashlib
 import time as clock
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -35,10 +38,24 @@ def counted_until(year: int, today: date) -> date | None:
     return ended[-1] if ended else None
 
 
+# Raise when the way of counting changes (a selector counts differently): every year is then
+# counted again on its next view, as when an indicator or breakdown is added or removed.
+COUNTING_VERSION = "1"
+
+
+@lru_cache(maxsize=1)
+def counting_definition() -> str:
+    """A hash of what the counts hold: the indicators, their sources and breakdowns, and the
+    version of the counting code."""
+    shape = [(i.code, i.source, i.stock, i.breakdowns) for i in load_indicators()]
+    return hashlib.sha256(repr((COUNTING_VERSION, shape)).encode()).hexdigest()
+
+
 def is_fresh(refresh: CountRefresh | None, until: date, now: datetime) -> bool:
     max_age = timedelta(minutes=settings.SCHAKEL_MONITOR_COUNTS_MAX_AGE_MINUTES)
     return (
         refresh is not None
+        and refresh.definition == counting_definition()
         and refresh.counted_until >= until
         and refresh.refreshed_at >= now - max_age
     )
@@ -83,6 +100,7 @@ def refresh_year(year: int, today: date, *, force: bool = False) -> CountRefresh
         ).delete()
         MonthlyCount.objects.bulk_create(rows, batch_size=2000)
         refresh.counted_until = until
+        refresh.definition = counting_definition()
         refresh.refreshed_at = timezone.now()
         refresh.seconds = round(clock.perf_counter() - began, 3)
         refresh.save()

@@ -46,6 +46,9 @@ class CountRefresh(models.Model):
     counted_until = models.DateField()
     refreshed_at = models.DateTimeField()
     seconds = models.FloatField(default=0)
+    # What was counted: a hash of the indicators and their breakdowns and of the way of
+    # counting (aggregates.counting_definition). Another definition means: count again.
+    definition = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("bijwerking van de monitorcijfers")

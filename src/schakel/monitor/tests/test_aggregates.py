@@ -15,7 +15,7 @@ from schakel.cases.models import Case, CaseSignal, Referral
 from schakel.geo.models import Municipality
 from schakel.intake.models import Signal
 from schakel.intake.services import SignalInput, signal_submit
-from schakel.monitor.aggregates import refresh_year
+from schakel.monitor.aggregates import counting_definition, refresh_year
 from schakel.monitor.domain.indicators import Span
 from schakel.monitor.models import CountRefresh, MonthlyCount
 from schakel.monitor.selectors import municipality_tables
@@ -177,3 +177,14 @@ def test_new_cases_by_form_of_exploitation_and_age_when_opened(reporter, coordin
         "onbekend": 0,
     }
     assert _counts("casussen_nieuw", "totaal") == {"": 3}
+
+
+def test_counts_of_another_definition_are_counted_again(reporter):
+    _signal(reporter, surname="Eerste (fictief)")
+    assert _counts("signalen", "totaal") == {"": 1}
+    _signal(reporter, surname="Tweede (fictief)")
+    assert _counts("signalen", "totaal") == {"": 1}  # fresh: not counted again
+    # As after an update that adds a breakdown: what was counted no longer matches.
+    CountRefresh.objects.filter(year=2025).update(definition="een eerdere indeling")
+    assert _counts("signalen", "totaal") == {"": 2}
+    assert CountRefresh.objects.get(year=2025).definition == counting_definition()
