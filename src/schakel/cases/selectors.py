@@ -7,7 +7,7 @@ of another region with emergency access (24 hours, reviewed by the privacy offic
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -26,7 +26,12 @@ from schakel.accounts.scoping import area_q, municipality_ids_in_scope
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
 from schakel.intake.constants import SignalStatus
-from schakel.intake.selectors import sent_signal_residences, signals_in_scope
+from schakel.intake.selectors import (
+    NO_VULNERABILITY,
+    sent_signal_residences,
+    signals_in_scope,
+    vulnerability_category_of,
+)
 from schakel.monitor.domain.indicators import NOT_YET, UNKNOWN, age_band, day_band, quarter_end
 
 from .constants import CaseRoleKind
@@ -795,7 +800,8 @@ WAITING_STATUSES = (ReferralStatus.SENT.value, ReferralStatus.WAITING_LIST.value
 
 # Breakdowns a case indicator can be counted by, besides the one its value carries.
 CASE_BREAKDOWN_CHOICES = frozenset(
-    {("casussen_nieuw", "exploitation"), ("casussen_nieuw", "age_band")}
+    ("casussen_nieuw", by)
+    for by in ("exploitation", "age_band", "gender", "district", "vulnerable_group")
 )
 
 
@@ -820,8 +826,10 @@ def case_counts(
     monitor/domain/indicators.py DAY_BANDS) and overgangsplan ("volledig" / "niet volledig").
 
     New cases can also be counted ``by`` "exploitation" (each form of the case, or
-    "onbekend"; a case with two forms counts under both) or "age_band" (the young person's age
-    on the day the case was opened).
+    "onbekend"; a case with two forms counts under both), "age_band" (the young person's age
+    on the day the case was opened), and from what its signals say: "gender" (the first
+    filled in), "district" (per municipality, the first district of residence there) and
+    "vulnerable_group" (every group ticked in any of its signals, or "geen").
 
     tijd_tot_casus counts signals (by their municipality of residence, not the case's), so it
     is answered by ``_signal_pickup_counts``."""
@@ -834,6 +842,7 @@ def case_counts(
     in_area = Case.objects.filter(id__in=places.values("case_id"))
     # (case id, breakdown value, month), one per thing counted
     found: list[tuple[int, str, date]] = []
+    district_in: dict[tuple[int, int], str] = {}  # (case, municipality) -> WK code
 
     def month(moment: datetime) -> date:
         return timezone.localtime(moment).date().replace(day=1)
@@ -844,12 +853,25 @@ def case_counts(
         new_cases = in_area.filter(created_at__gte=since, created_at__lt=until).values_list(
             "id", "created_at", "exploitation_types", "date_of_birth"
         )
+        from_signals = (
+            _what_the_signals_say(new_cases.values("id"))
+            if by in ("gender", "district", "vulnerable_group")
+            else {}
+        )
         for pk, at, types, born in new_cases:
+            said = from_signals.get(pk, SignalFacts())
             if by == "exploitation":
                 values = list(dict.fromkeys(types or [])) or [UNKNOWN]
             elif by == "age_band":
                 opened = timezone.localtime(at).date()
                 values = [age_band(age_on(born, opened) if born is not None else None)]
+            elif by == "gender":
+                values = [said.gender or UNKNOWN]
+            elif by == "district":
+                values = [_PER_MUNICIPALITY]  # the district in each municipality, below
+                district_in |= {(pk, m): code for m, code in said.districts.items()}
+            elif by == "vulnerable_group":
+                values = list(said.groups) or [NO_VULNERABILITY]
             else:
                 values = [""]
             found += [(pk, value, month(at)) for value in values]
@@ -962,8 +984,52 @@ def case_counts(
     counts: Counter[tuple[int, str, date]] = Counter()
     for case_id, value, when in found:
         for municipality_id in where.get(case_id, ()):
-            counts[(municipality_id, value, when)] += 1
+            if value == _PER_MUNICIPALITY:
+                shown = district_in.get((case_id, municipality_id), UNKNOWN)
+                counts[(municipality_id, shown, when)] += 1
+            else:
+                counts[(municipality_id, value, when)] += 1
     return counts
+
+
+_PER_MUNICIPALITY = "\x00district"
+
+
+@dataclass
+class SignalFacts:
+    """What a case's signals say about its young person, for counting only: the first gender
+    filled in, per municipality the first district of residence there, and every vulnerable
+    group ticked."""
+
+    gender: str = ""
+    districts: dict[int, str] = field(default_factory=dict)
+    groups: dict[str, None] = field(default_factory=dict)
+
+
+def _what_the_signals_say(case_ids: Any) -> dict[int, SignalFacts]:
+    category_of = vulnerability_category_of()
+    out: dict[int, SignalFacts] = {}
+    links = (
+        CaseSignal.objects.filter(case_id__in=case_ids, detached_at__isnull=True)
+        .order_by("signal__submitted_at", "signal_id")
+        .values_list(
+            "case_id",
+            "signal__gender",
+            "signal__district__code",
+            "signal__district__municipality_id",
+            "signal__indicator_codes",
+        )
+    )
+    for case_id, gender, district, district_municipality, codes in links.iterator(chunk_size=5000):
+        facts = out.setdefault(case_id, SignalFacts())
+        facts.gender = facts.gender or gender
+        if district and district_municipality not in facts.districts:
+            facts.districts[district_municipality] = district
+        for code in codes or []:
+            group = category_of.get(code)
+            if group:
+                facts.groups[group] = None
+    return out
 
 
 def _days_between(earlier: datetime, later: datetime) -> int:

@@ -228,7 +228,7 @@ def vulnerability_groups() -> list[tuple[str, str]]:
     return [(code, label) for code, label, _items in _default_vulnerability_categories()]
 
 
-def _vulnerability_category_of() -> dict[str, str]:
+def vulnerability_category_of() -> dict[str, str]:
     """Signal-list item code -> vulnerability category, including items the functioneel
     beheerder added to one of those categories."""
     categories = {code for code, _label in vulnerability_groups()}
@@ -270,7 +270,7 @@ def signal_breakdown_counts(
     for by in breakdowns:
         if by is not None and by not in SIGNAL_BREAKDOWNS:
             raise ValueError(f"Unknown breakdown {by!r}")
-    category_of = _vulnerability_category_of() if "vulnerable_group" in breakdowns else {}
+    category_of = vulnerability_category_of() if "vulnerable_group" in breakdowns else {}
     rows = (
         sent_signal_residences(municipality_ids=municipality_ids, start=start, end=end)
         .values_list(

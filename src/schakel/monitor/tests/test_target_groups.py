@@ -126,3 +126,30 @@ def test_the_year_startfoto_draws_the_districts_with_hidden_ones_hatched(
     # A quarter has no breakdowns, so no district map.
     quarter = client.get("/monitor/", {"gemeente": gm0344.pk, "periode": "2025-K3"})
     assert "kaart-wijken" not in quarter.content.decode()
+
+
+def test_new_cases_by_what_their_signals_say(make_user, gm0344, signals):
+    from schakel.cases import services as case_services
+    from schakel.cases.models import Case
+    from schakel.monitor.selectors import municipality_tables
+
+    coordinator = make_user(Role.ZORGCOORDINATOR)
+    for signal in signals:
+        case_services.case_open_from_signal(actor=coordinator, signal_id=signal.pk)
+    Case.objects.update(created_at=IN_YEAR)
+    tables = {t.key: t for t in municipality_tables(gm0344, YEAR, codes=["casussen_nieuw"])}
+
+    def year(key: str) -> dict[str, int]:
+        table = tables[f"casussen_nieuw:{key}"]
+        return {
+            row: sum(table.counts.get((row, 2025, f"K{q}"), 0) for q in (1, 2, 3, 4))
+            for row, _label in table.rows
+        }
+
+    assert year("gender") == {"meisje": 6, "jongen": 1, "anders": 0, "onbekend": 0}
+    districts = year("district")
+    assert districts["WK034403"] == 6 and districts["WK034406"] == 1
+    assert sum(districts.values()) == 7  # every case once: the rows add up to the total
+    groups = year("vulnerable_group")
+    assert groups["geen"] == 5
+    assert groups["kwetsbaar-zorg-opvang"] == 2 and groups["kwetsbaar-gezondheid"] == 1
