@@ -136,6 +136,12 @@ def test_the_care_coordinator_keeps_the_measures_of_her_region_only(
 ):
     own = login_as(make_user(Role.ZORGCOORDINATOR))
     assert own.get(f"/monitor/maatregelen/{measure.pk}/").status_code == 200
+    # Two municipalities in her region: the list can be filtered by one of them.
+    listed = own.get("/monitor/maatregelen/").content.decode()
+    assert "Alle gemeenten" in listed and 'name="gemeente"' in listed
+    chosen = own.get("/monitor/maatregelen/", {"gemeente": measure.municipality_id})
+    assert measure.title in chosen.content.decode()
+    assert own.get("/monitor/maatregelen/", {"gemeente": 999999}).status_code == 404
     other = login_as(make_user(Role.ZORGCOORDINATOR, regions=[other_region]))
     assert other.get(f"/monitor/maatregelen/{measure.pk}/").status_code == 404
 
