@@ -791,7 +791,6 @@ CASE_INDICATORS = (
     "herhaald_vermist",
     "stem_van_het_kind",
     "verwijzingen_wachtend",
-    "tijd_tot_casus",
     "tijd_tot_verwijzing",
     "overgangsplan",
 )
@@ -822,7 +821,7 @@ def case_counts(
     event, over the days ``start`` to ``end`` (both included, local time); for a state
     (STOCK_INDICATORS: open cases with both roles, referrals waiting) it is ``end``, the
     moment counted. The breakdown value is "" except for stem_van_het_kind ("gehoord" /
-    "niet gehoord"), tijd_tot_casus and tijd_tot_verwijzing (a band of days, see
+    "niet gehoord"), tijd_tot_verwijzing (a band of days, see
     monitor/domain/indicators.py DAY_BANDS) and overgangsplan ("volledig" / "niet volledig").
 
     New cases can also be counted ``by`` "exploitation" (each form of the case, or
@@ -830,11 +829,7 @@ def case_counts(
     on the day the case was opened), and from what its signals say: "gender" (the first
     filled in), "district" (per municipality, the first district of residence there) and
     "vulnerable_group" (every group ticked in any of its signals, or "geen").
-
-    tijd_tot_casus counts signals (by their municipality of residence, not the case's), so it
-    is answered by ``_signal_pickup_counts``."""
-    if code == "tijd_tot_casus":
-        return _signal_pickup_counts(municipality_ids, start, end)
+    """
     tz = timezone.get_current_timezone()
     since = datetime.combine(start, time.min, tzinfo=tz)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
@@ -1037,10 +1032,12 @@ def _days_between(earlier: datetime, later: datetime) -> int:
     return (timezone.localtime(later).date() - timezone.localtime(earlier).date()).days
 
 
-def _signal_pickup_counts(
-    municipality_ids: Sequence[int], start: date, end: date
+def signal_pickup_counts(
+    *, municipality_ids: Sequence[int], start: date, end: date
 ) -> Counter[tuple[int, str, date]]:
-    """tijd_tot_casus: signals sent in the period, per municipality of residence and month
+    """The signals' breakdown "pickup_band" (the monitor counts it with the other breakdowns
+    of the signals, so that it shares their total): signals sent in the period, per
+    municipality of residence and month
     sent, by the days until the signal was first taken into a case; a signal not in a case by
     the end of its quarter counts as "nog niet" (so a quarter, once ended, keeps its
     numbers)."""

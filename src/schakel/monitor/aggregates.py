@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from schakel.cases.selectors import case_counts
+from schakel.cases.selectors import case_counts, signal_pickup_counts
 from schakel.geo.models import Municipality
 from schakel.intake.selectors import signal_breakdown_counts
 
@@ -128,12 +128,20 @@ def _count_year(year: int, until: date) -> list[MonthlyCount]:
 
     for indicator in load_indicators():
         if indicator.source == "intake":
-            breakdowns: list[str | None] = [None, *indicator.breakdowns]
+            # Days to a case needs the cases: counted there, stored with the other breakdowns
+            # of the signals (so it shares their total in disclosure control).
+            breakdowns: list[str | None] = [
+                None,
+                *(b for b in indicator.breakdowns if b != "pickup_band"),
+            ]
             per_breakdown = signal_breakdown_counts(
                 municipality_ids=ids, start=start, end=until, breakdowns=breakdowns
             )
             for by, counts in per_breakdown.items():
                 add(indicator, by or "", counts)
+            if "pickup_band" in indicator.breakdowns:
+                pickup = signal_pickup_counts(municipality_ids=ids, start=start, end=until)
+                add(indicator, "pickup_band", pickup)
         elif indicator.stock:
             # A state, counted on the last day of every ended quarter (stored under that
             # quarter's last month).

@@ -38,9 +38,7 @@ BREAKDOWNS: Final = frozenset(
 AGE_BANDS: Final = (("0-11", 0, 11), ("12-15", 12, 15), ("16-17", 16, 17), ("18+", 18, 200))
 UNKNOWN: Final = "onbekend"
 # Breakdowns that a case indicator carries in its value (stored once, under no breakdown).
-CASE_BREAKDOWNS: Final = frozenset(
-    {"child_heard", "pickup_band", "referral_band", "transition_plan"}
-)
+CASE_BREAKDOWNS: Final = frozenset({"child_heard", "referral_band", "transition_plan"})
 # Bands of days between two moments (signal sent -> first taken into a case; first signal of a
 # case -> referral): (code, from days, to days inclusive; None = no upper bound).
 DAY_BANDS: Final = (("0-1", 0, 1), ("2-7", 2, 7), ("8-28", 8, 28), ("29+", 29, None))

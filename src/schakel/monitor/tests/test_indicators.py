@@ -28,10 +28,10 @@ def test_the_shipped_indicators_have_every_part():
         "district",
         "organisation_kind",
         "online",
+        "pickup_band",
     }
     by_code = {i.code: i for i in indicators}
     # Issue 6's indicators of time and continuity, as counts per band.
-    assert by_code["tijd_tot_casus"].breakdowns == ("pickup_band",)
     assert by_code["tijd_tot_verwijzing"].breakdowns == ("referral_band",)
     assert by_code["overgangsplan"].stock and by_code["overgangsplan"].breakdowns == (
         "transition_plan",
