@@ -243,19 +243,6 @@ def vulnerability_category_of() -> dict[str, str]:
     return out
 
 
-def signal_counts(
-    *, municipality_ids: Collection[int], start: date, end: date, by: str | None
-) -> Counter[tuple[int, str, date]]:
-    """Counts of sent signals per municipality of residence and month, for the monitor:
-    (municipality id, value of ``by``, first day of the month sent) -> count, with ``by`` one
-    of ``SIGNAL_BREAKDOWNS``, or None for the total ("" as value). A signal with two forms of
-    exploitation counts once under each. Counts only: nothing about a young person leaves
-    this function. ``start``/``end`` are days in local time, both included."""
-    return signal_breakdown_counts(
-        municipality_ids=municipality_ids, start=start, end=end, breakdowns=[by]
-    )[by]
-
-
 def signal_breakdown_counts(
     *,
     municipality_ids: Collection[int],
@@ -263,8 +250,12 @@ def signal_breakdown_counts(
     end: date,
     breakdowns: Collection[str | None],
 ) -> dict[str | None, Counter[tuple[int, str, date]]]:
-    """``signal_counts`` for several breakdowns at once, in one pass over the signals (the
-    monitor's nightly count of a whole region)."""
+    """Counts of sent signals per municipality of residence and month, for the monitor, per
+    breakdown in ``breakdowns`` (one of ``SIGNAL_BREAKDOWNS``, or None for the total, with ""
+    as value): {breakdown: (municipality id, value, first day of the month sent) -> count}, in
+    one pass over the signals. A signal with two forms of exploitation counts once under each.
+    Counts only: nothing about a young person leaves this function. ``start``/``end`` are days
+    in local time, both included."""
     from schakel.monitor.domain.indicators import UNKNOWN, age_band
 
     for by in breakdowns:

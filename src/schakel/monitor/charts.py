@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .domain.indicators import QUARTERS, Span
 from .presentation import ShownTable, key_figures, protect_tables, suppression_policy
-from .selectors import Table, startfoto_tables
+from .selectors import Table
 
 TREND_KEY = "verloop"
 
@@ -32,12 +32,6 @@ def trend_spans(span: Span) -> list[Span]:
         for quarter in QUARTERS
         if (year, quarter) <= last
     ]
-
-
-def trend_table_span(span: Span) -> Span:
-    """The span to ask ``municipality_tables`` for, so that its tables hold every year of the
-    trend: a year (its tables hold that year and the one before)."""
-    return Span(span.year)
 
 
 def trend_table(tables: list[Table], span: Span) -> ShownTable:
@@ -129,17 +123,11 @@ def startfoto_charts(tables: list[ShownTable]) -> list[dict[str, Any] | None]:
     ]
 
 
-def startfoto_pictures(
-    user: Any, municipality: Any, span: Span, tables: list[Table], shown: list[ShownTable]
-) -> dict[str, Any]:
+def startfoto_pictures(span: Span, tables: list[Table], shown: list[ShownTable]) -> dict[str, Any]:
     """What the startfoto draws: the trend table and its chart, and a chart per breakdown.
-    ``tables`` are the startfoto's own (already access-checked); when they lack the year
-    before ``span`` (a second to fourth quarter), the access-checked selector is asked for the
-    year's tables, as the startfoto of that year would be."""
-    source = tables
-    if span.previous().year != span.year - 1:
-        source = startfoto_tables(user, municipality, trend_table_span(span))
-    trend = trend_table(source, span)
+    ``tables`` are the startfoto's own (already access-checked); they hold the year of
+    ``span`` and the year before, every year of the trend."""
+    trend = trend_table(tables, span)
     return {
         "trend": trend,
         "trend_chart": trend_chart(trend, "grafiek-verloop"),

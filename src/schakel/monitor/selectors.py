@@ -180,7 +180,8 @@ def tables_per_municipality(
     """The startfoto's tables of several municipalities, counted together (the same number
     of queries for one municipality or a whole region)."""
     today = today or timezone.localdate()
-    years = sorted({span.year, span.previous().year})
+    # The year of ``span`` and the year before: the span before it and the startfoto's trend.
+    years = [span.year - 1, span.year]
     ids = [m.pk for m in municipalities]
     chosen = [i for i in indicators() if codes is None or i.code in codes]
     counts = _counts_of(chosen, ids, years, today)

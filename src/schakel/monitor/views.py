@@ -76,7 +76,7 @@ def startfoto_view(request: HttpRequest) -> HttpResponse:
         context["previous"] = span.previous()
         raw = startfoto_tables(request.user, chosen, span)
         context["tables"] = startfoto(raw, span)
-        context |= startfoto_pictures(request.user, chosen, span, raw, context["tables"])
+        context |= startfoto_pictures(span, raw, context["tables"])
         context["counted"] = _freshness_line([span.previous(), span])
         context["district_map"] = _district_map(chosen, span, context["tables"])
     status = 400 if form.is_bound and form.errors else 200
