@@ -46,6 +46,10 @@ class Action:
     MEASURE_MANAGE = "measure.manage"
     MONITOR_OPEN_DATA = "monitor.open_data"
     MONITOR_NATIONAL_EXPORT = "monitor.national_export"
+    LINKAGE_REVIEW = "linkage.review"
+    LINKAGE_CROSS_REGION = "linkage.cross_region"
+    NETWORK_VIEW = "network.view"
+    NETWORK_EDIT = "network.edit"
 
 
 _ALL_ROLES = tuple(Role)
@@ -121,6 +125,16 @@ POLICY: dict[str, dict[str, Scope]] = {
     # The anonymised national export (categories of the Human Trafficking Case Data Standard)
     # of the care-coordination region.
     Action.MONITOR_NATIONAL_EXPORT: {Role.ZORGCOORDINATOR: Scope.REGION},
+    # Same-person linkage: the care coordinator of the region sees the suggestions (with the
+    # fields that agree or differ) and confirms, rejects or undoes them.
+    Action.LINKAGE_REVIEW: {Role.ZORGCOORDINATOR: Scope.REGION},
+    # Privacy-preserving linkage across regions: the care coordinator submits the region's
+    # encodings, starts a run and sees "another region also has signals" (never a name).
+    Action.LINKAGE_CROSS_REGION: {Role.ZORGCOORDINATOR: Scope.REGION},
+    # The context network (places, platforms, accounts, vehicles, phone numbers): only the
+    # care coordinator of the region sees and edits it.
+    Action.NETWORK_VIEW: {Role.ZORGCOORDINATOR: Scope.REGION},
+    Action.NETWORK_EDIT: {Role.ZORGCOORDINATOR: Scope.REGION},
 }
 
 

@@ -82,3 +82,20 @@ def preferred_municipality(user: Any, municipalities: Sequence[Municipality]) ->
     preferred += list(user.municipalities.values_list("id", flat=True))
     by_id = {m.pk: m for m in municipalities}
     return next((by_id[pk] for pk in preferred if pk in by_id), municipalities[0])
+
+
+def region_ids_for_action(user: Any, action: str) -> set[int]:
+    """The regions (care-coordination regions) whose records ``user`` may reach for ``action``:
+    the user's own regions under a REGION scope, none otherwise. NotFoundOrForbidden when the
+    policy table does not allow the action at all. For records that belong to one region as a
+    whole (linkage, the context network), not to municipalities."""
+    from schakel.common.exceptions import NotFoundOrForbidden
+
+    from .policy import scope_for
+
+    scope = scope_for(user, action)
+    if scope is None:
+        raise NotFoundOrForbidden()
+    if scope != Scope.REGION:
+        return set()
+    return set(user.regions.values_list("id", flat=True))

@@ -69,6 +69,9 @@ class Signal(TimestampedModel):
     age = models.PositiveSmallIntegerField(_("leeftijd"), null=True, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     house_number = models.CharField(_("huisnummer"), max_length=10, blank=True)
+    street = models.CharField(_("straat"), max_length=200, blank=True)
+    place = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    phone = models.CharField(_("telefoonnummer van de jongere"), max_length=20, blank=True)
     school = models.CharField(_("school"), max_length=200, blank=True)
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     # Only for counting target groups in the monitor; never required, never in a list.

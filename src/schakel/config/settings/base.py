@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "schakel.monitor",
     "schakel.measures",
     "schakel.beleidsscan",
+    "schakel.linkage",
+    "schakel.network",
     "schakel.api",
 ]
 
