@@ -10,6 +10,7 @@ from schakel.cases.demo import demo_cases_load
 from schakel.intake.demo import demo_signals_load
 from schakel.measures.demo import demo_measures_load
 from schakel.monitor.demo import demo_monitor_load
+from schakel.network.demo import demo_network_load
 from schakel.practice.demo import demo_practice_load
 
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         count = demo_signals_load(region_id=region.pk)
         cases = demo_cases_load()
+        demo_network_load()  # after the cases: it links them
         consultations = demo_monitor_load(region_id=region.pk)
         measures = demo_measures_load()
         trainings, activities = demo_practice_load()
