@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 NORMALISATION_VERSION = 1
 
@@ -117,7 +118,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "maximiliaan": ("max",),
     "maximilian": ("max",),
     "nicolaas": ("klaas", "niek", "nico", "nick"),
-    "samuel": ("sam", "sammy"),
+    "samuel": ("sam", "sammy", "sem", "semmy"),
     "benjamin": ("ben", "benja"),
     "sebastiaan": ("bas", "sebas"),
     "christiaan": ("chris", "stijn", "christian"),
@@ -133,7 +134,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "ludovicus": ("louis", "lode", "lou"),
     "laurentius": ("lars", "laurens", "lau", "rens"),
     "martinus": ("martin", "tinus", "maarten", "mart"),
-    "marinus": ("rinus", "marijn", "mario"),
+    "marinus": ("rinus", "rien", "mees", "marijn", "mario"),
     "hubertus": ("huub", "bert", "hub"),
     "bernardus": ("ben", "bernard", "bennie", "bernd"),
     "arnoldus": ("arnold", "noud", "nol"),
@@ -147,9 +148,32 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "elias": ("eli", "elia"),
     "mohammed": ("mo", "momo", "mohamed", "muhammad"),
     "abdelkader": ("kader",),
-    "maria": ("marie", "mieke", "ria", "marieke", "mia", "mariet"),
-    "elisabeth": ("lisa", "els", "bep", "liesbeth", "elise", "betty", "lies", "liz", "elisa"),
-    "catharina": ("tineke", "karin", "ineke", "trijntje", "kaat", "cato", "katrien", "tine"),
+    "maria": ("marie", "mieke", "ria", "marieke", "mia", "mariet", "mies", "mirjam"),
+    "elisabeth": (
+        "lisa",
+        "els",
+        "bep",
+        "liesbeth",
+        "elise",
+        "betty",
+        "lies",
+        "liz",
+        "liza",
+        "elisa",
+        "lisette",
+    ),
+    "catharina": (
+        "tineke",
+        "karin",
+        "ineke",
+        "trijntje",
+        "kaat",
+        "cato",
+        "katrien",
+        "tine",
+        "kiki",
+        "toos",
+    ),
     "johanna": ("anneke", "hanna", "hannah", "annie", "jo", "joke", "hanneke", "jannie"),
     "wilhelmina": ("willy", "mien", "wilma", "mina", "wil", "willemijn"),
     "hendrika": ("riek", "henny", "rieky", "rika", "henriette"),
@@ -161,19 +185,22 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "juliana": ("julia", "juul", "julie", "juliet"),
     "charlotte": ("lotte", "lot", "charlie"),
     "olivia": ("liv", "livia", "olive"),
-    "alexandra": ("sandra", "lexie", "alex", "sacha"),
+    "alexandra": ("sandra", "lexie", "lexi", "alex", "sacha", "sasha", "lexa"),
     "helena": ("lena", "leni", "heleen", "hella", "lenie"),
     "magdalena": ("lena", "leni", "magda", "lenie"),
     "margaretha": ("greet", "margriet", "grietje", "marga", "gretha", "greta", "margreet"),
     "anna": ("anne", "anja", "annie", "anouk", "annet"),
     "cornelia": ("corrie", "nel", "cor", "lia", "neeltje"),
     "petronella": ("nel", "nelleke", "pietje", "ellen", "petra"),
-    "adriana": ("jeanne", "adrie", "janna", "sjaan"),
+    "adriana": ("jeanne", "adrie", "janna", "sjaan", "ria", "jana"),
     "gerarda": ("gerda", "gerdie"),
     "francisca": ("fenna", "francien", "cis", "sjaak"),
     "antonia": ("toos", "tonny", "toni", "ton"),
     "emma": ("em", "emmy"),
-    "amalia": ("amy", "mali"),
+    "amalia": ("amy", "mali", "amely"),
+    "emilia": ("emma", "emmy", "milly", "emi", "mila", "lia"),
+    "philippus": ("flip", "philip", "pip", "fillip"),
+    "ivo": ("ive",),
     "evelien": ("eef", "eva", "evi"),
     "eva": ("evi", "eefje"),
     "rebecca": ("becca", "becky", "rebekka"),
@@ -182,6 +209,69 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "dorothea": ("dorien", "thea", "doortje", "dora"),
     "christina": ("christien", "stien", "tina", "kristel"),
     "aleida": ("alie", "leida", "ida"),
+    "abraham": ("bram", "abe", "braam"),
+    "gustaaf": ("guus", "gus", "staf"),
+    "mathilde": ("tilly", "tilda", "thilde", "tilde", "mathilda"),
+    "florentine": ("floor", "flore", "floortje", "flo"),
+    "simon": ("siem", "sim", "saimon"),
+    "matthias": ("ties", "thijs", "mathias", "matthijs", "tias"),
+    "stephanus": ("stef", "stefan", "steven", "stephan", "fanus", "stan"),
+    "rosalie": ("roos", "rosa", "lie", "lieke", "saar"),
+    "henriette": ("jet", "jetje", "henny", "jette", "riet"),
+    "evelina": ("evi", "eef", "lina", "evelien", "eva"),
+    "frederik": ("freek", "frits", "fred", "rik"),
+    "frederika": ("frederique", "rika", "freddie"),
+    "willemijn": ("wil", "mijntje", "pien"),
+    "pieternella": ("pien", "nel", "nelleke"),
+    "jozefien": ("fien", "fieke", "josje"),
+    "adriaan": ("ad", "adri", "janus"),
+    "arie": ("ari",),
+    "caspar": ("cas", "casper", "jasper"),
+    "casparus": ("cas", "casper"),
+    "cornelius": ("kees", "cor", "neel"),
+    "dirk": ("dik", "dirkje"),
+    "everhardus": ("evert", "eef"),
+    "gijsbert": ("gijs", "bert"),
+    "jeroen": ("roen",),
+    "joannes": ("jan", "hans", "johan", "joop"),
+    "jurgen": ("jur", "juul"),
+    "kornelis": ("kees", "cor"),
+    "ludovica": ("loes", "wiske"),
+    "louisa": ("loes", "louise", "lies"),
+    "lodewijk": ("lodi", "lou", "louis", "wiek"),
+    "maarten": ("mart", "maartje"),
+    "machteld": ("mechteld", "til"),
+    "margreet": ("greet", "margje"),
+    "marijke": ("mieke", "rike"),
+    "nicolette": ("nicky", "colet"),
+    "reinier": ("rein", "ries", "nier"),
+    "rudolf": ("ruud", "rudi", "dolf", "ruudje"),
+    "sjoerd": ("sjors",),
+    "wouter": ("wout",),
+    "zacharias": ("sjaak", "zach"),
+    "aaltje": ("aal", "aaltie"),
+    "grietje": ("griet", "greet"),
+    "hendrikje": ("henny", "riek", "rika"),
+    "teunis": ("teun", "tonnie"),
+    "valentijn": ("val", "tijn"),
+    "augustinus": ("guus", "stijn", "tinus"),
+    "constantijn": ("stijn", "tijn", "constant"),
+    "martijn": ("tijn", "mart"),
+    "quirinus": ("quin", "krijn", "rinus"),
+    "bartholomeus": ("bart", "mees", "bartel"),
+    "barbara": ("babs", "bab", "bar"),
+    "cecilia": ("cilia", "cil", "sissi", "lia"),
+    "dorothee": ("dorien", "thea"),
+    "gabriella": ("gabi", "ella"),
+    "gabriel": ("gabi", "gab"),
+    "leonie": ("leo", "noor"),
+    "eleonora": ("noor", "nora", "leonie", "ella"),
+    "jacqueline": ("jacky", "jacq", "lien"),
+    "josephine": ("fien", "josje", "jos", "fieke"),
+    "paulina": ("pauline", "lien", "pau"),
+    "theresia": ("tessa", "tes", "tess", "resi", "trees", "thea"),
+    "wilhelm": ("wim", "wil"),
+    "anthonie": ("toon", "ton", "teun"),
 }
 
 
@@ -189,26 +279,27 @@ def _build_roepnaam_index() -> dict[str, str]:
     """Every roepnaam and official name -> the official name used as its canonical form.
     A roepnaam shared by several official names ("bert") keeps itself as its canon."""
     owners: dict[str, set[str]] = {}
-    for official, nicknames in _ROEPNAMEN.items():
+    for official, nicknames in _FOLDED_ROEPNAMEN.items():
         owners.setdefault(official, set()).add(official)
         for nickname in nicknames:
             owners.setdefault(nickname, set()).add(official)
     index: dict[str, str] = {}
     for name, officials in owners.items():
-        index[name] = name if name in _ROEPNAMEN or len(officials) > 1 else next(iter(officials))
+        index[name] = (
+            name if name in _FOLDED_ROEPNAMEN or len(officials) > 1 else next(iter(officials))
+        )
     return index
 
-
-_ROEPNAAM_INDEX = _build_roepnaam_index()
 
 _NON_LETTER = re.compile(r"[^a-z\s\-']")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\D")
-_POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})$")
+_POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})?$")
 _HOUSE_NUMBER = re.compile(r"^(\d+)\s*[-/]?\s*([a-z0-9]{0,4})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, "ij" as "y", only letters, spaces, hyphens and apostrophes."""
     if not text:
@@ -221,6 +312,27 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
+def _build_name_forms() -> dict[str, frozenset[str]]:
+    """Every name -> the official names it may stand for, and itself."""
+    forms: dict[str, set[str]] = {}
+    for official, nicknames in _FOLDED_ROEPNAMEN.items():
+        forms.setdefault(official, {official})
+        for nickname in nicknames:
+            forms.setdefault(nickname, {nickname}).add(official)
+    return {name: frozenset(values) for name, values in forms.items()}
+
+
+@lru_cache(maxsize=262_144)
+def name_forms(names: tuple[str, ...]) -> tuple[str, ...]:
+    """All names and the official names they may stand for, sorted: two records whose forms
+    overlap may use a roepnaam and an official name of the same young person."""
+    found: set[str] = set()
+    for name in names:
+        if name:
+            found |= _NAME_FORMS.get(name, frozenset({name}))
+    return tuple(sorted(found))
+
+
 def canonical_first_name(name: str) -> str:
     """The official name a roepnaam stands for ("hans" -> "johannes"), else the name itself."""
     return _ROEPNAAM_INDEX.get(name, name)
@@ -230,8 +342,20 @@ def _words(text: str) -> list[str]:
     return [word for word in text.replace("'", " ").split() if word]
 
 
+# A tussenvoegsel written against the surname ("Vandenheuvel", "Vanhulsel").
+_GLUED_PREFIX = re.compile(r"^(van den|van der|van de|van het|van t|van)(?=[a-z]{3})")
+
+
 def _strip_prefix(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading tussenvoegsel words off a surname written with them in front."""
+    if len(words) == 1:
+        glued = _GLUED_PREFIX.match(
+            re.sub(r"^van(den|der|de|het|t)(?=[a-z]{3})", r"van \1", words[0])
+        )
+        if glued and words[0].startswith("van") and len(words[0]) >= 7:
+            spaced = re.sub(r"^van(den|der|de|het|t)(?=[a-z]{3})", r"van \1 ", words[0])
+            spaced = spaced if spaced != words[0] else "van " + words[0][3:]
+            return spaced.split()[:-1], spaced.split()[-1:]
     for size in (3, 2, 1):
         if len(words) > size and " ".join(words[:size]) in _TUSSENVOEGSEL_SET:
             return words[:size], words[size:]
@@ -247,6 +371,7 @@ def _joined_abbreviations(folded: str) -> str:
     return re.sub(r"\bv ([dh])\b", r"v\1", folded)
 
 
+@lru_cache(maxsize=262_144)
 def tussenvoegsel_key(tussenvoegsel: str) -> str:
     """A short key for comparing tussenvoegsels in any spelling: "van der", "v.d." and "vd"
     all give "vd"; "de" gives "d"; "van 't" gives "vt"."""
@@ -257,6 +382,7 @@ def tussenvoegsel_key(tussenvoegsel: str) -> str:
     return "".join(word[0] for word in words)
 
 
+@lru_cache(maxsize=262_144)
 def split_surname(tussenvoegsel: str, achternaam: str) -> tuple[str, str]:
     """(tussenvoegsel key, surname) from the two fields as a source wrote them.
 
@@ -284,7 +410,8 @@ def split_surname(tussenvoegsel: str, achternaam: str) -> tuple[str, str]:
     return key, " ".join(words)
 
 
-def split_given_names(voornamen: str, roepnaam: str = "") -> tuple[str, list[str], str]:
+@lru_cache(maxsize=262_144)
+def split_given_names(voornamen: str, roepnaam: str = "") -> tuple[str, tuple[str, ...], str]:
     """(first name, all official names, initials). Initials-only input ("J.P.M.") gives no
     names but its initials; the first name is the roepnaam when given, else the first name."""
     raw = voornamen or ""
@@ -301,15 +428,20 @@ def split_given_names(voornamen: str, roepnaam: str = "") -> tuple[str, list[str
     first_name = first[0] if first else (names[0] if names else "")
     if not initials and first_name:
         initials = first_name[0]
-    return first_name, names, initials
+    return first_name, tuple(names), initials
 
 
+@lru_cache(maxsize=262_144)
 def normalise_postcode(value: str) -> str:
-    """ "1234 ab" -> "1234AB"; anything that is not a Dutch postcode -> ""."""
+    """ "1234 ab" -> "1234AB"; four digits alone stay four digits (a partial Dutch postcode,
+    or another country's); anything else -> ""."""
     match = _POSTCODE.match((value or "").strip().lower())
-    return f"{match.group(1)}{match.group(2).upper()}" if match else ""
+    if not match:
+        return ""
+    return match.group(1) + (match.group(2) or "").upper()
 
 
+@lru_cache(maxsize=262_144)
 def normalise_house_number(value: str) -> str:
     """ "12-a", "12 A", "12a" -> "12a"; no number -> ""."""
     match = _HOUSE_NUMBER.match((value or "").strip().lower())
@@ -370,12 +502,14 @@ def normalise_sex(value: str) -> str:
     return _SEX.get((value or "").strip().lower(), "")
 
 
+@lru_cache(maxsize=262_144)
 def normalise_place(value: str) -> str:
     folded = fold(value).replace("-", " ")
     # "'s-Hertogenbosch" and "Den Bosch" stay different spellings; only case and accents go.
     return folded.removeprefix("s ").strip()
 
 
+@lru_cache(maxsize=262_144)
 def normalise_street(value: str) -> str:
     folded = fold(value).replace("-", " ")
     folded = re.sub(r"\b(straat|str)\b$", "straat", folded)
@@ -411,6 +545,7 @@ class Person:
     first_name_canon: str
     given_names: tuple[str, ...]
     given_names_canon: tuple[str, ...]
+    name_forms: tuple[str, ...]
     initials: str
     surname: str
     tussenvoegsel: str
@@ -427,6 +562,13 @@ class Person:
     @property
     def dob(self) -> str:
         return self.date_of_birth.isoformat() if self.date_of_birth else ""
+
+    @property
+    def name_pair(self) -> str:
+        """First name and surname in alphabetical order: the same when a source swapped them."""
+        if not self.first_name or not self.surname:
+            return ""
+        return " / ".join(sorted((self.first_name, self.surname)))
 
     @property
     def dob_sorted(self) -> str:
@@ -447,6 +589,7 @@ def normalise(raw: RawPerson) -> Person:
         first_name_canon=canonical_first_name(first_name) if first_name else "",
         given_names=tuple(names),
         given_names_canon=canon_names,
+        name_forms=name_forms((first_name, *names)),
         initials=initials,
         surname=surname,
         tussenvoegsel=tussenvoegsel,
@@ -462,23 +605,45 @@ def normalise(raw: RawPerson) -> Person:
     )
 
 
+# Candidate pairs: two records are compared when they agree on all fields of one rule. Each
+# rule combines two fields (or one that is nearly unique: BSN, phone), so no block is
+# "everyone born in 2011" and the work grows with the data, not with its square. The same
+# rules serve Splink's batch blocking (engine.py) and the stored keys of a new signal.
+BLOCKING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("bsn", ("bsn",)),
+    ("fs", ("first_name_canon", "surname")),
+    ("sd", ("surname", "dob_sorted")),
+    ("fd", ("first_name_canon", "dob_sorted")),
+    ("ad", ("postcode", "house_number")),
+    ("dp", ("dob", "postcode")),
+    ("dh", ("dob", "house_number")),
+    ("sh", ("street", "house_number")),
+    ("tel", ("phone",)),
+    ("np", ("name_pair",)),
+    ("fp", ("first_name_canon", "postcode")),
+    ("sp", ("surname", "postcode")),
+)
+
+
+def _field(person: Person, name: str) -> str:
+    value = getattr(person, name)
+    return value if isinstance(value, str) else ""
+
+
 def blocking_keys(person: Person) -> list[str]:
-    """Candidate keys: two records are compared when they share one. Each combines at least
-    two fields (or the BSN), so no key grows with the whole population of minors."""
+    """The candidate keys of a record, one per rule whose fields are all known."""
     keys: list[str] = []
-    first, surname, dob = person.first_name_canon, person.surname, person.dob
-    if person.bsn:
-        keys.append(f"bsn:{person.bsn}")
-    if first and surname:
-        keys.append(f"fs:{first}|{surname}")
-    if surname and dob:
-        keys.append(f"sd:{surname}|{person.dob_sorted}")
-    if first and dob:
-        keys.append(f"fd:{first}|{person.dob_sorted}")
-    if person.postcode and person.house_number:
-        keys.append(f"ad:{person.postcode}|{person.house_number}")
-    if dob and person.postcode:
-        keys.append(f"dp:{dob}|{person.postcode}")
-    if person.phone:
-        keys.append(f"tel:{person.phone}")
-    return [key[:120] for key in keys]
+    for code, fields in BLOCKING_RULES:
+        values = [_field(person, name) for name in fields]
+        if all(values):
+            keys.append(f"{code}:{'|'.join(values)}"[:120])
+    return keys
+
+
+# The roepnaam table as folded names (ij -> y, no accents), as every name is compared.
+_FOLDED_ROEPNAMEN: dict[str, tuple[str, ...]] = {
+    fold(official): tuple(fold(nickname) for nickname in nicknames)
+    for official, nicknames in _ROEPNAMEN.items()
+}
+_ROEPNAAM_INDEX = _build_roepnaam_index()
+_NAME_FORMS = _build_name_forms()
