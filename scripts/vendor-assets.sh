@@ -14,6 +14,7 @@ THEME_TOKENS_VERSION="7.4.1"         # @nl-design-system-unstable/voorbeeld-desi
 HTMX_VERSION="2.0.11"                # htmx.org (2.x line)
 AXE_VERSION="4.14.1"                 # axe-core (4.x line)
 CHARTJS_VERSION="4.6.1"              # chart.js (4.x line), the monitor's charts
+CYTOSCAPE_VERSION="3.35.0"           # cytoscape (3.x line), the context network's graph
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR_DIR="$REPO_ROOT/src/schakel/static/vendor"
@@ -54,10 +55,12 @@ fetch "@nl-design-system-unstable/voorbeeld-design-tokens@$THEME_TOKENS_VERSION"
 fetch "htmx.org@$HTMX_VERSION" htmx
 fetch "axe-core@$AXE_VERSION" axe
 fetch "chart.js@$CHARTJS_VERSION" chartjs
+fetch "cytoscape@$CYTOSCAPE_VERSION" cytoscape
 
 # Fail loudly if the pinned tarball is not what we asked for.
 for pair in "utrecht-components:$UTRECHT_COMPONENTS_VERSION" "theme-tokens:$THEME_TOKENS_VERSION" \
-            "htmx:$HTMX_VERSION" "axe:$AXE_VERSION" "chartjs:$CHARTJS_VERSION"; do
+            "htmx:$HTMX_VERSION" "axe:$AXE_VERSION" "chartjs:$CHARTJS_VERSION" \
+            "cytoscape:$CYTOSCAPE_VERSION"; do
   got="$(pkg_field "${pair%%:*}" version)"
   [[ "$got" == "${pair#*:}" ]] || { echo "version mismatch for ${pair%%:*}: $got" >&2; exit 1; }
 done
@@ -71,6 +74,8 @@ copy axe                axe.min.js     "$E2E_VENDOR_DIR/axe.min.js"
 copy chartjs            dist/chart.umd.min.js "$VENDOR_DIR/chartjs/chart.umd.min.js"
 copy chartjs            dist/chart.umd.min.js.map "$VENDOR_DIR/chartjs/chart.umd.min.js.map"
 copy chartjs            LICENSE.md     "$VENDOR_DIR/chartjs/LICENSE.md"
+copy cytoscape          dist/cytoscape.min.js "$VENDOR_DIR/cytoscape/cytoscape.min.js"
+copy cytoscape          LICENSE        "$VENDOR_DIR/cytoscape/LICENSE"
 
 # Guard: vendored CSS must not pull anything from the network.
 if grep -Eo 'url\(["'\'']?https?:|@import' \
@@ -115,6 +120,9 @@ MD
   minified file ends with `//# sourceMappingURL=...`, and the manifest static storage of
   production refuses a reference to a missing file. The charts are an enhancement; every number
   is also in a table on the page.
+- `cytoscape` (MIT, https://js.cytoscape.org, npm `cytoscape@3.35.0`, from `npm pack`) draws the
+  context network (`src/schakel/static/schakel/network-graph.js`) on `/netwerk/`. The drawing is an
+  enhancement; the list of groups on the same page says the same in words.
 MD
 } > "$VENDOR_DIR/VENDOR.md"
 
