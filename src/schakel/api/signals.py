@@ -132,6 +132,9 @@ class SignalWriteSerializer(serializers.Serializer):
     age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=25)
     postcode = serializers.CharField(required=False, allow_blank=True, max_length=7)
     house_number = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    street = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    place = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
     school = serializers.CharField(required=False, allow_blank=True, max_length=200)
     places = PlaceSerializer(many=True, required=False)
     exploitation_types = serializers.ListField(

@@ -148,6 +148,25 @@ class IntakeForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={**TEXTBOX, "autocomplete": "off"}),
     )
+    street = forms.CharField(
+        label=_("Straat"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={**TEXTBOX, "autocomplete": "off"}),
+    )
+    place = forms.CharField(
+        label=_("Woonplaats"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={**TEXTBOX, "autocomplete": "off"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefoonnummer van de jongere"),
+        required=False,
+        max_length=20,
+        help_text=_("Alleen als u het weet. Helpt om signalen over dezelfde jongere te vinden."),
+        widget=forms.TextInput(attrs={**TEXTBOX, "autocomplete": "off", "inputmode": "tel"}),
+    )
     school = forms.CharField(
         label=_("School"), required=False, max_length=200, widget=forms.TextInput(attrs=TEXTBOX)
     )
@@ -289,6 +308,15 @@ class IntakeForm(forms.Form):
             raise forms.ValidationError(_("De geboortedatum kan niet in de toekomst liggen."))
         return value
 
+    def clean_phone(self) -> str:
+        value = self.cleaned_data.get("phone", "").strip()
+        digits = [ch for ch in value if ch.isdigit()]
+        if value and (
+            any(not (ch.isdigit() or ch in " +-()") for ch in value) or not 6 <= len(digits) <= 15
+        ):
+            raise forms.ValidationError(_("Vul een telefoonnummer in zoals 06 12345678."))
+        return value
+
     def clean_postcode(self) -> str:
         value = self.cleaned_data.get("postcode", "").strip()
         if not value:
@@ -350,6 +378,9 @@ class IntakeForm(forms.Form):
             age=data["age"],
             postcode=data["postcode"],
             house_number=data["house_number"],
+            street=data["street"],
+            place=data["place"],
+            phone=data["phone"],
             school=data["school"],
             bsn=data.get("bsn", ""),
             gender=data["gender"],
@@ -391,6 +422,9 @@ def initial_from_signal(signal: Any) -> dict[str, Any]:
             "age",
             "postcode",
             "house_number",
+            "street",
+            "place",
+            "phone",
             "school",
             "bsn",
             "gender",

@@ -66,6 +66,9 @@ class SignalInput:
     age: int | None = None
     postcode: str = ""
     house_number: str = ""
+    street: str = ""
+    place: str = ""
+    phone: str = ""
     school: str = ""
     bsn: str = ""
     gender: str = ""  # Gender value, "" = unknown
@@ -96,6 +99,9 @@ _PERSON_FIELDS = (
     "date_of_birth",
     "postcode",
     "house_number",
+    "street",
+    "place",
+    "phone",
     "school",
     "bsn",
 )
@@ -265,6 +271,9 @@ def signal_submit(
     signal.full_clean(exclude=["route_version", "reporter", "organisation", "region"])
     signal.save()
     _set_places(signal, data.places)
+    from schakel.linkage.services.signals import link_sent_signal
+
+    link_sent_signal(signal, actor=actor)
     audit_record(
         actor=actor,
         action="signal.submit",

@@ -76,6 +76,7 @@ FIELD_LABELS = {
     "bsn": "BSN",
     "school": "school",
     "phone": "telefoonnummer",
+    "household": "huishouden",
 }
 
 
@@ -307,6 +308,42 @@ def settings_creator(link_type: str) -> SettingsCreator:
 
 def _value(text: str) -> str | None:
     return text or None
+
+
+def person_row(person: Person) -> dict[str, Any]:
+    """One person in the model's columns (JSON-safe; "" -> None)."""
+    return {
+        "unique_id": person.record_id,
+        "first_name": _value(person.first_name),
+        "first_name_canon": _value(person.first_name_canon),
+        "given_names_canon": list(person.given_names_canon) or None,
+        "name_forms": list(person.name_forms) or None,
+        "initials": _value(person.initials),
+        "surname": _value(person.surname),
+        "tussenvoegsel": _value(person.tussenvoegsel),
+        "dob": _value(person.dob),
+        "dob_sorted": _value(person.dob_sorted),
+        "name_pair": _value(person.name_pair),
+        "sex": _value(person.sex),
+        "street": _value(person.street),
+        "house_number": _value(person.house_number),
+        "postcode": _value(person.postcode),
+        "place": _value(person.place),
+        "bsn": _value(person.bsn),
+        "school": _value(person.school),
+        "phone": _value(person.phone),
+    }
+
+
+def rows_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
+    """Rows of ``person_row`` as an Arrow table with the model's schema."""
+    schema = pa.schema(
+        [
+            pa.field(column, pa.list_(pa.string()) if column in LIST_COLUMNS else pa.string())
+            for column in COLUMNS
+        ]
+    )
+    return pa.Table.from_pylist([{c: row.get(c) for c in COLUMNS} for row in rows], schema=schema)
 
 
 def person_table(people: Sequence[Person], source: str | None = None) -> pa.Table:

@@ -38,6 +38,10 @@ class PersonRecord(models.Model):
     school = models.CharField(max_length=200, blank=True)
     bsn = models.CharField(max_length=9, blank=True)
     phone = models.CharField(max_length=20, blank=True)
+    # The roepnaam or first name as the official name it stands for ("hans" -> "johannes").
+    first_name_canon = models.CharField(max_length=100, blank=True)
+    # Everything the model compares, as ``engine.person_row`` gives it (lists included).
+    values = models.JSONField(default=dict)
     # Which version of the normalisation made these values (renormalised when it changes).
     normalisation_version = models.PositiveSmallIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -46,6 +50,12 @@ class PersonRecord(models.Model):
     class Meta:
         verbose_name = _("persoonsgegevens voor koppelen")
         verbose_name_plural = _("persoonsgegevens voor koppelen")
+        # Term frequencies of a new record's names and place are counted per region.
+        indexes = [
+            models.Index(fields=["region", "surname"], name="linkage_rec_region_surname"),
+            models.Index(fields=["region", "first_name_canon"], name="linkage_rec_region_first"),
+            models.Index(fields=["region", "place"], name="linkage_rec_region_place"),
+        ]
 
     def __str__(self) -> str:
         return f"Persoonsrecord {self.pk}"

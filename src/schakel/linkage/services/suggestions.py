@@ -1,0 +1,233 @@
+"""Suggesting, confirming, rejecting and undoing same-person links. Every write carries its
+audit row in the same transaction; nothing is overwritten (a decision is an event, and the
+status of the suggestion says where it stands)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.audit.services import audit_record
+from schakel.common.exceptions import DomainValidationError
+
+from .. import realtime
+from ..constants import SUBJECT_SUGGESTION, SuggestionEventKind, SuggestionStatus
+from ..engine import default_model, model_version
+from ..models import BlockingKey, LinkageModel, LinkEvent, LinkSuggestion, PersonRecord
+from ..selectors import suggestion_get_for_user
+
+# A pair is shown to the care coordinator from this probability: they decide, so a doubtful
+# pair is better shown than missed. The batch default (0.9) is stricter.
+SUGGEST_THRESHOLD = 0.5
+# More candidates than this share a key only for very common values; the strongest keys
+# (BSN, phone, name with date of birth) come first.
+MAX_CANDIDATES = 200
+MAX_REASON_CHARS = 2000
+
+
+def region_model(region_id: int) -> tuple[dict[str, Any], str]:
+    """The region's latest trained model, or the shipped default."""
+    trained = LinkageModel.objects.filter(region_id=region_id).order_by("-trained_at").first()
+    model = trained.settings_json if trained is not None else default_model()
+    return model, model_version(model)
+
+
+# Term frequencies are smoothed towards the model's average: a region with few records says
+# little about how common a name is (two records would make every name "50%").
+TF_PRIOR_RECORDS = 1000
+
+
+def _average_u(model: dict[str, Any], column: str) -> float:
+    for comparison in model["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if level.get("tf_adjustment_column") == column and level.get("u_probability"):
+                return float(level["u_probability"])
+    return 0.001
+
+
+def _frequencies(
+    region_id: int, rows: Sequence[dict[str, Any]], model: dict[str, Any]
+) -> dict[str, dict[str, float]]:
+    """Share of the region's records with each value at hand (term frequencies)."""
+    total = PersonRecord.objects.filter(region_id=region_id).count()
+    frequencies: dict[str, dict[str, float]] = {}
+    for column in realtime.TF_COLUMNS:
+        values = {row.get(column) for row in rows if row.get(column)}
+        counts = dict(
+            PersonRecord.objects.filter(region_id=region_id, **{f"{column}__in": values})
+            .values_list(column)
+            .annotate(n=Count("id"))
+        )
+        prior = _average_u(model, column) * TF_PRIOR_RECORDS
+        frequencies[column] = {
+            value: (counts.get(value, 0) + prior) / (total + TF_PRIOR_RECORDS) for value in values
+        }
+    return frequencies
+
+
+def _candidates(record: PersonRecord) -> list[PersonRecord]:
+    keys = list(record.keys.values_list("key", flat=True))
+    if not keys:
+        return []
+    ids = (
+        BlockingKey.objects.filter(region_id=record.region_id, key__in=keys)
+        .exclude(record_id=record.pk)
+        .values_list("record_id", flat=True)
+        .distinct()[:MAX_CANDIDATES]
+    )
+    known = LinkSuggestion.objects.filter(Q(record_a=record) | Q(record_b=record)).values_list(
+        "record_a_id", "record_b_id"
+    )
+    seen = {a for a, b in known} | {b for a, b in known}
+    return list(PersonRecord.objects.filter(pk__in=list(ids)).exclude(pk__in=seen))
+
+
+def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
+    """Score the record against its candidates and store the pairs worth a look. A pair that
+    was ever suggested (open, confirmed, rejected or undone) is not suggested again."""
+    candidates = _candidates(record)
+    if not candidates:
+        return []
+    model, version = region_model(record.region_id)
+    new_row = dict(record.values, unique_id=str(record.pk))
+    rows = [dict(c.values, unique_id=str(c.pk)) for c in candidates]
+    scored = realtime.score(
+        new_row,
+        rows,
+        model=model,
+        version=version,
+        frequencies=_frequencies(record.region_id, [new_row, *rows], model),
+    )
+    created = []
+    with transaction.atomic():
+        for item in scored:
+            if item.probability < SUGGEST_THRESHOLD:
+                continue
+            a, b = sorted((record.pk, int(item.candidate_id)))
+            suggestion, made = LinkSuggestion.objects.get_or_create(
+                record_a_id=a,
+                record_b_id=b,
+                defaults={
+                    "region_id": record.region_id,
+                    "match_weight": item.weight,
+                    "match_probability": item.probability,
+                    "reasons": [reason.as_dict() for reason in item.reasons],
+                    "model_version": version,
+                },
+            )
+            if not made:
+                continue
+            LinkEvent.objects.create(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
+            audit_record(
+                actor=None,
+                action="linkage.suggest",
+                subject_type=SUBJECT_SUGGESTION,
+                subject_id=suggestion.pk,
+                details={
+                    "records": [a, b],
+                    "probability": round(item.probability, 4),
+                    "model": version,
+                },
+            )
+            created.append(suggestion)
+    return created
+
+
+def _decide(
+    *,
+    actor: Any,
+    suggestion_id: int,
+    allowed_from: SuggestionStatus,
+    to: SuggestionStatus,
+    event: SuggestionEventKind,
+    reason: str,
+    request: HttpRequest | None,
+) -> LinkSuggestion:
+    reason = reason.strip()
+    if len(reason) > MAX_REASON_CHARS:
+        raise DomainValidationError(
+            _("Maak de toelichting korter (hoogstens %(n)s tekens).") % {"n": MAX_REASON_CHARS},
+            field="reason",
+        )
+    with transaction.atomic():
+        found = suggestion_get_for_user(
+            user=actor, suggestion_id=suggestion_id, request=request, audit=False
+        )
+        suggestion = LinkSuggestion.objects.select_for_update().get(pk=found.pk)
+        if suggestion.status != allowed_from:
+            raise DomainValidationError(
+                _("Dit voorstel is intussen al beoordeeld. Bekijk de geschiedenis hieronder.")
+            )
+        suggestion.status = to
+        suggestion.decided_at = timezone.now()
+        suggestion.decided_by = actor
+        suggestion.reason = reason
+        suggestion.save(update_fields=["status", "decided_at", "decided_by", "reason"])
+        LinkEvent.objects.create(suggestion=suggestion, kind=event, by=actor, reason=reason)
+        audit_record(
+            actor=actor,
+            action=f"linkage.{event}",
+            subject_type=SUBJECT_SUGGESTION,
+            subject_id=suggestion.pk,
+            request=request,
+            details={
+                "signals": [found.record_a.signal_id, found.record_b.signal_id],
+                "status": to,
+            },
+        )
+    return suggestion
+
+
+def suggestion_confirm(
+    *, actor: Any, suggestion_id: int, reason: str = "", request: HttpRequest | None = None
+) -> LinkSuggestion:
+    """The care coordinator judges: the same young person. Only now are the signals linked."""
+    return _decide(
+        actor=actor,
+        suggestion_id=suggestion_id,
+        allowed_from=SuggestionStatus.OPEN,
+        to=SuggestionStatus.CONFIRMED,
+        event=SuggestionEventKind.CONFIRMED,
+        reason=reason,
+        request=request,
+    )
+
+
+def suggestion_reject(
+    *, actor: Any, suggestion_id: int, reason: str = "", request: HttpRequest | None = None
+) -> LinkSuggestion:
+    """Not the same young person; this pair is never suggested again."""
+    return _decide(
+        actor=actor,
+        suggestion_id=suggestion_id,
+        allowed_from=SuggestionStatus.OPEN,
+        to=SuggestionStatus.REJECTED,
+        event=SuggestionEventKind.REJECTED,
+        reason=reason,
+        request=request,
+    )
+
+
+def suggestion_undo(
+    *, actor: Any, suggestion_id: int, reason: str, request: HttpRequest | None = None
+) -> LinkSuggestion:
+    """Undo a confirmed link (the records stay as they were); a reason is required."""
+    if not reason.strip():
+        raise DomainValidationError(
+            _("Schrijf kort op waarom u de koppeling ongedaan maakt."), field="reason"
+        )
+    return _decide(
+        actor=actor,
+        suggestion_id=suggestion_id,
+        allowed_from=SuggestionStatus.CONFIRMED,
+        to=SuggestionStatus.UNDONE,
+        event=SuggestionEventKind.UNDONE,
+        reason=reason,
+        request=request,
+    )
