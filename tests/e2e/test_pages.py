@@ -24,6 +24,9 @@ ROLE_PAGES = {
         "/monitor/regio/",
         "/monitor/landelijk/",
         "/monitor/maatregelen/",
+        "/koppelen/",
+        "/koppelen/?status=afgewezen",
+        "/netwerk/",
     ],
     "demo-beleid": [
         "/",

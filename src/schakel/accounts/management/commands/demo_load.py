@@ -8,6 +8,7 @@ from schakel.accounts.demo import DemoModeOff, demo_load
 from schakel.beleidsscan.demo import demo_beleidsscan_load
 from schakel.cases.demo import demo_cases_load
 from schakel.intake.demo import demo_signals_load
+from schakel.linkage.demo import demo_linkage_load
 from schakel.measures.demo import demo_measures_load
 from schakel.monitor.demo import demo_monitor_load
 from schakel.network.demo import demo_network_load
@@ -25,12 +26,14 @@ class Command(BaseCommand):
         count = demo_signals_load(region_id=region.pk)
         cases = demo_cases_load()
         demo_network_load()  # after the cases: it links them
+        suggestions = demo_linkage_load(region_id=region.pk)
         consultations = demo_monitor_load(region_id=region.pk)
         measures = demo_measures_load()
         trainings, activities = demo_practice_load()
         scans = demo_beleidsscan_load()  # after the registers: the scan shows their figures
         self.stdout.write(
             f"Demogegevens geladen ({count} fictieve signalen, {cases} fictieve casussen, "
+            f"{suggestions} nieuwe voorstellen 'dezelfde jongere?', "
             f"{consultations} anonieme overleggen voor de monitor, {measures} maatregelen, "
             f"{trainings} trainingen, {activities} participatieactiviteiten, "
             f"{scans} beleidsscan)."

@@ -4,6 +4,8 @@
     schakel link dedupe INPUT.csv --out PAIRS.csv [--threshold P]
     schakel link encode INPUT.csv --secret-file KEY --out ENC
     schakel link match-encodings ENC_A ENC_B --out PAIRS.csv [--threshold D]
+    schakel link suggest --region R    (person records and suggestions of a region; nightly)
+    schakel link train --region R      (the region's own model, trained on its signals)
 
 Input columns (header row, UTF-8): record_id, voornamen, tussenvoegsel, achternaam,
 geboortedatum (YYYY-MM-DD), geslacht, straat, huisnummer, postcode, woonplaats, bsn.
@@ -73,6 +75,14 @@ class Command(BaseCommand):
             help="Dice-gelijkenis vanaf (standaard die van het bestand)",
         )
 
+        suggest = sub.add_parser(
+            "suggest",
+            help="maak de koppelgegevens en voorstellen van een regio (bijvoorbeeld elke nacht)",
+        )
+        suggest.add_argument("--region", required=True, help="de regio (nummer of naam)")
+        train = sub.add_parser("train", help="train het koppelmodel van een regio op haar signalen")
+        train.add_argument("--region", required=True, help="de regio (nummer of naam)")
+
     def handle(self, *args: Any, **options: Any) -> None:
         progress = Progress()
         try:
@@ -104,6 +114,14 @@ class Command(BaseCommand):
             from schakel.linkage.pprl import encode_file
 
             encode_file(options["input"], options["secret_file"], options["out"], progress=progress)
+        elif command in ("suggest", "train"):
+            from schakel.linkage.services import regions
+
+            region = regions.region_by_number_or_name(options["region"])
+            if command == "suggest":
+                regions.suggest_region(region, progress=progress)
+            else:
+                regions.train_region(region, progress=progress)
         else:
             from schakel.linkage.pprl import match_files
 

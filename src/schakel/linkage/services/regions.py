@@ -1,0 +1,90 @@
+"""Batch work for a whole region: (re)make the person records and suggestions of every sent
+signal (nightly, and after an update of the normalisation or the model), and train the
+region's own model. Audited; used by ``schakel link suggest|train``."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from schakel.audit.services import audit_record
+from schakel.geo.models import Region
+from schakel.intake.constants import SignalStatus
+from schakel.intake.models import Signal
+
+from ..csvio import LinkInputError
+from ..domain.normalise import NORMALISATION_VERSION
+from ..engine import model_version, rows_table, train
+from ..models import LinkageModel, PersonRecord
+from ..progress import QUIET, Progress
+from .records import record_signal
+from .suggestions import suggest_for_record
+
+# Fewer records than this give EM too little to learn from: the shipped model is better.
+MIN_RECORDS_TO_TRAIN = 1000
+
+
+def region_by_number_or_name(value: str) -> Region:
+    region = (
+        Region.objects.filter(pk=int(value)).first()
+        if value.isdigit()
+        else Region.objects.filter(name=value).first()
+    )
+    if region is None:
+        raise LinkInputError(f"Onbekende regio: {value}. Geef het nummer of de precieze naam.")
+    return region
+
+
+def suggest_region(region: Region, *, progress: Progress = QUIET) -> int:
+    """Refresh the person records of the region's sent signals and suggest pairs; returns the
+    number of new suggestions."""
+    signals = Signal.objects.filter(region=region).exclude(status=SignalStatus.DRAFT)
+    current = set(
+        PersonRecord.objects.filter(
+            region=region, normalisation_version=NORMALISATION_VERSION
+        ).values_list("signal_id", flat=True)
+    )
+    todo = signals.exclude(pk__in=current)
+    progress.step(f"persoonsgegevens bijwerken: {todo.count():,} signalen")
+    for signal in todo.iterator(chunk_size=500):
+        record_signal(signal)
+    records = PersonRecord.objects.filter(region=region)
+    total = records.count()
+    progress.step(f"voorstellen zoeken: {total:,} records")
+    made = 0
+    for number, record in enumerate(records.iterator(chunk_size=500), start=1):
+        made += len(suggest_for_record(record))
+        if number % 1000 == 0:
+            progress.step(f"  {number:,} van {total:,}; {made:,} nieuwe voorstellen")
+    progress.step(f"klaar: {made:,} nieuwe voorstellen")
+    return made
+
+
+def train_region(region: Region, *, progress: Progress = QUIET) -> LinkageModel:
+    rows = [
+        dict(values, unique_id=str(pk))
+        for pk, values in PersonRecord.objects.filter(region=region).values_list("pk", "values")
+    ]
+    if len(rows) < MIN_RECORDS_TO_TRAIN:
+        raise LinkInputError(
+            f"De regio heeft {len(rows):,} records; trainen heeft er minstens "
+            f"{MIN_RECORDS_TO_TRAIN:,} nodig. Het meegeleverde model blijft in gebruik."
+        )
+    progress.step(f"trainen op {len(rows):,} records")
+    model = train([rows_table(rows)], "dedupe_only", progress=progress)
+    model.pop("link_type", None)
+    with transaction.atomic():
+        saved = LinkageModel.objects.create(
+            region=region,
+            settings_json=model,
+            version=model_version(model),
+            record_count=len(rows),
+        )
+        audit_record(
+            actor=None,
+            action="linkage.train",
+            subject_type="region",
+            subject_id=region.pk,
+            details={"model": saved.version, "records": len(rows)},
+        )
+    progress.step(f"klaar: model {saved.version}")
+    return saved
