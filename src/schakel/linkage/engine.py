@@ -425,9 +425,21 @@ PRIOR_RECALL = 0.7
 
 
 def _estimate_prior(linker: Linker) -> None:
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on(*fields) for fields in PRIOR_RULES], recall=PRIOR_RECALL
-    )
+    """Estimate from the data; keep the model's value when the data are too few to tell (no
+    pair agrees on the deterministic rules, as in a file of a handful of records)."""
+    settings = linker._settings_obj
+    before = settings._probability_two_random_records_match
+    logger = logging.getLogger("splink.internals.linker_components.training")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # its "no observed matches" warning is handled here
+    try:
+        linker.training.estimate_probability_two_random_records_match(
+            [block_on(*fields) for fields in PRIOR_RULES], recall=PRIOR_RECALL
+        )
+    finally:
+        logger.setLevel(level)
+    if not settings._probability_two_random_records_match > 0:
+        settings._probability_two_random_records_match = before
 
 
 def train(
