@@ -5,18 +5,44 @@ the pairs judged to be matches. Nothing is written when anything fails."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from .csvio import LinkInputError, read_people, write_pairs
+import pyarrow as pa
+
+from .csvio import LinkInputError, check_input_file, read_people, write_pairs
 from .domain.normalise import Person, RawPerson, normalise
 from .engine import DEFAULT_THRESHOLD, SOURCE_LEFT, SOURCE_RIGHT, person_table, predict_pairs
 from .progress import QUIET, Progress
 
+# Files above this size are read and normalised in two processes (this machine has two
+# cores; normalising is plain Python).
+PARALLEL_FROM_BYTES = 2 * 1024 * 1024
+
 
 def normalise_all(people: Sequence[RawPerson]) -> list[Person]:
     return [normalise(person) for person in people]
+
+
+def _table_of(path: Path, source: str | None, part: int, parts: int) -> pa.Table:
+    people = read_people(path)
+    return person_table(normalise_all(people[part::parts]), source)
+
+
+def read_tables(jobs: Sequence[tuple[Path, str | None, int, int]]) -> list[pa.Table]:
+    """Read, check and normalise files (or parts of one) into the model's tables; in two
+    processes when the files are large. A LinkInputError of either stops everything."""
+    for path, *_ in jobs:
+        check_input_file(path)
+    if len(jobs) < 2 or sum(path.stat().st_size for path, *_ in jobs) < PARALLEL_FROM_BYTES:
+        return [_table_of(*job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        futures = [pool.submit(_table_of, *job) for job in jobs]
+        return [future.result() for future in futures]
 
 
 def load_model(path: Path | None) -> dict[str, Any] | None:
@@ -43,15 +69,9 @@ def link_files(
 ) -> int:
     """Link two files; returns the number of pairs written."""
     model = load_model(model_path)
-    progress.step(f"lezen: {left_path}")
-    left = read_people(left_path)
-    progress.step(f"lezen: {right_path}")
-    right = read_people(right_path)
-    progress.step(f"normaliseren: {len(left):,} + {len(right):,} records")
-    tables = [
-        person_table(normalise_all(left), SOURCE_LEFT),
-        person_table(normalise_all(right), SOURCE_RIGHT),
-    ]
+    progress.step(f"lezen en normaliseren: {left_path}, {right_path}")
+    tables = read_tables([(left_path, SOURCE_LEFT, 0, 1), (right_path, SOURCE_RIGHT, 0, 1)])
+    progress.step(f"{tables[0].num_rows:,} + {tables[1].num_rows:,} records")
     matches = predict_pairs(
         tables,
         "link_only",
@@ -76,10 +96,10 @@ def dedupe_file(
 ) -> int:
     """Find the pairs within one file that are the same young person."""
     model = load_model(model_path)
-    progress.step(f"lezen: {input_path}")
-    people = read_people(input_path)
-    progress.step(f"normaliseren: {len(people):,} records")
-    table = person_table(normalise_all(people))
+    progress.step(f"lezen en normaliseren: {input_path}")
+    halves = read_tables([(input_path, None, 0, 2), (input_path, None, 1, 2)])
+    table = pa.concat_tables(halves)
+    progress.step(f"{table.num_rows:,} records")
     matches = predict_pairs(
         [table],
         "dedupe_only",

@@ -97,7 +97,10 @@ def _first_name_comparison() -> cl.CustomComparison:
                 label_for_charts="zelfde voornaam (ook roepnaam)",
             ),
             cll.ColumnsReversedLevel("first_name", "surname").configure(
-                label_for_charts="voor- en achternaam omgedraaid"
+                m_probability=0.01,
+                fix_m_probability=True,  # training data may hold no swaps: EM would set m = 0
+                u_probability=1e-5,
+                label_for_charts="voor- en achternaam omgedraaid",
             ),
             cll.ArrayIntersectLevel("name_forms", 1).configure(
                 # Fixed: EM sees this level too rarely to estimate it and may give it m = 0,
@@ -205,7 +208,10 @@ def _surname_comparison() -> cl.CustomComparison:
                 tf_adjustment_column="surname", label_for_charts="zelfde achternaam"
             ),
             cll.ColumnsReversedLevel("first_name", "surname").configure(
-                label_for_charts="voor- en achternaam omgedraaid"
+                m_probability=0.01,
+                fix_m_probability=True,
+                u_probability=1e-5,
+                label_for_charts="voor- en achternaam omgedraaid",
             ),
             cll.CustomLevel(
                 '(instr("surname_l", "surname_r") > 0 OR instr("surname_r", "surname_l") > 0) '
@@ -228,7 +234,9 @@ def _dob_comparison() -> cl.CustomComparison:
         comparison_levels=[
             cll.NullLevel("dob"),
             cll.ExactMatchLevel("dob").configure(label_for_charts="zelfde geboortedatum"),
-            cll.ExactMatchLevel("dob_sorted").configure(label_for_charts="dag en maand omgedraaid"),
+            cll.ExactMatchLevel("dob_sorted").configure(
+                m_probability=0.01, u_probability=1e-4, label_for_charts="dag en maand omgedraaid"
+            ),
             cll.DamerauLevenshteinLevel("dob", 1).configure(
                 label_for_charts="geboortedatum op één cijfer na gelijk"
             ),
@@ -260,13 +268,21 @@ def _address_comparison() -> cl.CustomComparison:
     )
 
 
-def _exact_comparison(column: str, label: str) -> cl.CustomComparison:
+def _exact_comparison(
+    column: str, label: str, *, m: float = 0.9, u: float = 0.5
+) -> cl.CustomComparison:
+    """Agree or not. The starting m and u are used as they are when the training data never
+    hold the field (school and phone are not in the batch files)."""
     return cl.CustomComparison(
         output_column_name=column,
         comparison_levels=[
             cll.NullLevel(column),
-            cll.ExactMatchLevel(column).configure(label_for_charts=f"zelfde {label}"),
-            cll.ElseLevel().configure(label_for_charts=f"ander(e) {label}"),
+            cll.ExactMatchLevel(column).configure(
+                m_probability=m, u_probability=u, label_for_charts=f"zelfde {label}"
+            ),
+            cll.ElseLevel().configure(
+                m_probability=1 - m, u_probability=1 - u, label_for_charts=f"ander(e) {label}"
+            ),
         ],
     )
 
@@ -278,7 +294,9 @@ def _bsn_comparison() -> cl.CustomComparison:
             cll.NullLevel("bsn"),
             cll.ExactMatchLevel("bsn").configure(label_for_charts="zelfde BSN"),
             cll.DamerauLevenshteinLevel("bsn", 1).configure(
-                label_for_charts="BSN op één cijfer na gelijk"
+                m_probability=0.01,
+                u_probability=1e-4,
+                label_for_charts="BSN op één cijfer na gelijk",
             ),
             cll.ElseLevel().configure(label_for_charts="ander BSN"),
         ],
@@ -293,11 +311,11 @@ def settings_creator(link_type: str) -> SettingsCreator:
             _household_comparison(),
             _surname_comparison(),
             _dob_comparison(),
-            _exact_comparison("sex", "geslacht"),
+            _exact_comparison("sex", "geslacht", m=0.98, u=0.5),
             _address_comparison(),
             _bsn_comparison(),
-            _exact_comparison("school", "school"),
-            _exact_comparison("phone", "telefoonnummer"),
+            _exact_comparison("school", "school", m=0.6, u=0.01),
+            _exact_comparison("phone", "telefoonnummer", m=0.5, u=1e-5),
         ],
         blocking_rules_to_generate_predictions=[block_on(*fields) for _, fields in BLOCKING_RULES],
         retain_matching_columns=False,
@@ -414,7 +432,8 @@ def _linker(
         settings["link_type"] = link_type
         settings["retain_matching_columns"] = False
         settings["retain_intermediate_calculation_columns"] = False
-    linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.WARNING)
+    # Splink's warnings about levels the training data never held are expected here.
+    linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
     return linker, db_api
 
 
