@@ -156,3 +156,16 @@ def test_the_coordinator_confirms_on_the_page(suggestion, coordinator, login_as,
     assert refused.status_code == 400
     assert "Schrijf kort op waarom" in refused.content.decode()
     assert AuditEvent.objects.filter(action="linkage.suggestion_view").exists()
+
+
+def test_the_signal_page_shows_the_confirmed_same_young_person(
+    suggestion, coordinator, login_as, client
+):
+    a, b = suggestion.record_a.signal_id, suggestion.record_b.signal_id
+    login_as(coordinator)
+    page = client.get(f"/signalen/{a}/").content.decode()
+    assert f"/koppelen/{suggestion.pk}/" in page
+    suggestion_confirm(actor=coordinator, suggestion_id=suggestion.pk)
+    page = client.get(f"/signalen/{a}/").content.decode()
+    assert "Bevestigd: deze signalen gaan over dezelfde jongere." in page
+    assert f'href="/signalen/{b}/"' in page
