@@ -134,6 +134,11 @@ SCHAKEL_MONITOR_THRESHOLD = env_int("SCHAKEL_MONITOR_THRESHOLD", 5, minimum=3)
 SCHAKEL_MONITOR_ROUNDING = env_int("SCHAKEL_MONITOR_ROUNDING", 0, minimum=0)  # 0: no rounding
 # Open data with differential privacy: the privacy budget (epsilon) per municipality per year.
 SCHAKEL_MONITOR_DP_EPSILON_PER_YEAR = env_float("SCHAKEL_MONITOR_DP_EPSILON_PER_YEAR", 1.0, above=0)
+# Linkage across regions: the secret of each agreement in a file <slug>.key in this folder
+# (never in the database; see docs/linkage-crossregion.md).
+SCHAKEL_LINKAGE_SECRETS_DIR = Path(
+    env_str("SCHAKEL_LINKAGE_SECRETS_DIR", str(PROJECT_DIR / "var" / "linkage-secrets"))
+)
 SCHAKEL_SESSION_IDLE_MINUTES = env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1)
 SCHAKEL_SESSION_ABSOLUTE_HOURS = env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

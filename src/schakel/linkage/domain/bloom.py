@@ -461,7 +461,9 @@ def match(
         found.append(left * len(b) + right)
     # A pair found by several bands is compared once (a sort: faster than np.unique here).
     pairs = np.sort(np.concatenate(found))
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    pairs = pairs[
+        np.concatenate((np.ones(min(len(pairs), 1), dtype=np.bool_), pairs[1:] != pairs[:-1]))
+    ]
     left, right = pairs // max(len(b), 1), pairs % max(len(b), 1)
     similarity = dice_pairs(a, b, left, right)
     keep = similarity >= threshold

@@ -213,3 +213,13 @@ def test_one_to_one_keeps_the_most_similar_pair():
     assert found.similarity.tolist() == [1.0]
     both = bloom.match_exhaustive(a, b, threshold=0.5, one_to_one=False)
     assert sorted(both.right.tolist()) == [0, 1]
+
+
+def test_sets_without_any_candidate_pair_give_no_matches():
+    encoder = Encoder(SECRET)
+    one = encoder.encode([JAN])
+    other = encoder.encode(_population(1, seed=9))
+    empty = one[:0]
+    for a, b in ((one, other), (one, empty), (empty, one)):
+        found = bloom.match(a, b, threshold=DEFAULT_THRESHOLD)
+        assert found.left.tolist() == [] and found.similarity.tolist() == []
