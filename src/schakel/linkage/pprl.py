@@ -25,6 +25,7 @@ import json
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -239,12 +240,17 @@ def check_compatible(first: EncodingFile, second: EncodingFile, names: tuple[str
 def linkage_fields(people: Sequence[RawPerson]) -> list[LinkageFields]:
     """The normalised fields of each record, as ``normalise`` makes them.
 
-    Names repeat (a population shares its first names and surnames), so the names are
-    normalised once per distinct spelling: ``normalise`` treats the given names and the
-    surname independently (a test keeps this equal to normalising each record whole).
+    Values repeat (a population shares its first names, surnames, dates and postcodes), so
+    each distinct spelling is normalised once: ``normalise`` treats the given names, the
+    surname and the other fields independently (a test keeps this equal to normalising each
+    record whole).
     """
     given: dict[tuple[str, str], tuple[str, str]] = {}
     family: dict[tuple[str, str], tuple[str, str]] = {}
+    dates: dict[str | date | None, date | None] = {}
+    sexes: dict[str, str] = {}
+    postcodes: dict[str, str] = {}
+    numbers: dict[str, str] = {}
     out: list[LinkageFields] = []
     for raw in people:
         key_given = (raw.voornamen, raw.roepnaam)
@@ -261,16 +267,24 @@ def linkage_fields(people: Sequence[RawPerson]) -> list[LinkageFields]:
                 RawPerson(record_id="", tussenvoegsel=raw.tussenvoegsel, achternaam=raw.achternaam)
             )
             surname = family[key_family] = (person.surname, person.tussenvoegsel)
+        if raw.geboortedatum not in dates:
+            dates[raw.geboortedatum] = parse_date(raw.geboortedatum)
+        if raw.geslacht not in sexes:
+            sexes[raw.geslacht] = normalise_sex(raw.geslacht)
+        if raw.postcode not in postcodes:
+            postcodes[raw.postcode] = normalise_postcode(raw.postcode)
+        if raw.huisnummer not in numbers:
+            numbers[raw.huisnummer] = normalise_house_number(raw.huisnummer)
         out.append(
             LinkageFields(
                 first_name=names[0],
                 initials=names[1],
                 surname=surname[0],
                 tussenvoegsel=surname[1],
-                date_of_birth=parse_date(raw.geboortedatum),
-                sex=normalise_sex(raw.geslacht),
-                postcode=normalise_postcode(raw.postcode),
-                house_number=normalise_house_number(raw.huisnummer),
+                date_of_birth=dates[raw.geboortedatum],
+                sex=sexes[raw.geslacht],
+                postcode=postcodes[raw.postcode],
+                house_number=numbers[raw.huisnummer],
             )
         )
     return out

@@ -347,7 +347,7 @@ class LshParameters:
     bits): the keyed permutation already scattered the bits, so the eight bits of a byte are
     eight unrelated positions, and a band's key is a plain integer."""
 
-    bands: int = 160
+    bands: int = 240
     bytes_per_band: int = 4
     seed: int = 0
 
