@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -320,6 +322,57 @@ def encode_records(
     return data, ids
 
 
+# From this many records the encoding runs in two processes, one half each (one per core).
+PARALLEL_FROM = 20_000
+# The records a forked worker encodes: inherited from the parent, not copied through a pipe.
+_shared: dict[str, Any] = {}
+
+
+def _encode_part(bounds: tuple[int, int]) -> tuple[list[str], bytes, int]:
+    people: Sequence[RawPerson] = _shared["people"][bounds[0] : bounds[1]]
+    found = linkage_fields(people)
+    kept = [
+        (person.record_id, fields)
+        for person, fields in zip(people, found, strict=True)
+        if fields.linkable
+    ]
+    filters = bloom.Encoder(_shared["secret"]).encode([fields for _, fields in kept])
+    return [record_id for record_id, _ in kept], filters.tobytes(), len(people) - len(kept)
+
+
+def encode_people(
+    people: Sequence[RawPerson], secret: bytes, *, parallel_from: int = PARALLEL_FROM
+) -> tuple[bytes, list[str]]:
+    """ENC bytes for raw records (normalised here) and the ids that were encoded. Large inputs
+    are split over two forked processes; the result is the same bytes."""
+    bounds = [(0, len(people))]
+    use_fork = (
+        len(people) >= parallel_from
+        and (os.cpu_count() or 1) >= 2
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    _shared.update(people=people, secret=secret)
+    try:
+        if use_fork:
+            middle = len(people) // 2
+            bounds = [(0, middle), (middle, len(people))]
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                parts = pool.map(_encode_part, bounds)
+        else:
+            parts = [_encode_part(bounds[0])]
+    finally:
+        _shared.clear()
+    ids = [record_id for part_ids, _, _ in parts for record_id in part_ids]
+    filters = np.frombuffer(b"".join(part for _, part, _ in parts), dtype=np.uint64)
+    data = build_encoding(
+        ids,
+        filters.reshape(len(ids), bloom.WORDS),
+        fingerprint=bloom.secret_fingerprint(secret),
+        skipped=sum(skipped for _, _, skipped in parts),
+    )
+    return data, ids
+
+
 def _check_output(path: Path) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -334,13 +387,11 @@ def encode_file(
     secret = read_secret(secret_path)
     progress.step(f"lezen: {input_path}")
     people = read_people(input_path)
-    progress.step(f"{len(people):,} records gelezen; normaliseren")
-    fields = linkage_fields(people)
-    progress.step("versleutelen (Bloom-filters met de geheime sleutel)")
-    data, ids = encode_records(
-        [(person.record_id, found) for person, found in zip(people, fields, strict=True)],
-        secret,
+    progress.step(
+        f"{len(people):,} records gelezen; normaliseren en versleutelen (Bloom-filters met "
+        "de geheime sleutel)"
     )
+    data, ids = encode_people(people, secret)
     skipped = len(people) - len(ids)
     with atomic_output(out_path, binary=True) as stream:
         stream.write(data)  # type: ignore[arg-type]

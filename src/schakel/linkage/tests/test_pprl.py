@@ -259,3 +259,11 @@ def test_the_installed_command_exits_with_code_2(files):
     assert result.returncode == 2
     assert "Fout: Het sleutelbestand /geen/sleutel bestaat niet" in result.stderr
     assert result.stdout == "" and not out.exists()
+
+
+def test_two_processes_give_the_same_file_as_one(files):
+    people = read_people(files["left"]) + read_people(files["right"])
+    secret = bytes.fromhex(SECRET)
+    one, ids_one = pprl.encode_people(people, secret, parallel_from=10**9)
+    two, ids_two = pprl.encode_people(people, secret, parallel_from=2)
+    assert one == two and ids_one == ids_two == [person.record_id for person in people]
