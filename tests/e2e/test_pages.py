@@ -26,6 +26,7 @@ ROLE_PAGES = {
         "/monitor/maatregelen/",
         "/koppelen/",
         "/koppelen/?status=afgewezen",
+        "/koppelen/regio-overstijgend/",
         "/netwerk/",
     ],
     "demo-beleid": [

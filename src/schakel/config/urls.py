@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("schakel.monitor.urls")),
     path("", include("schakel.measures.urls")),
     path("", include("schakel.linkage.urls")),
+    path("", include("schakel.linkage.urls_crossregion")),
     path("", include("schakel.network.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("beheer/admin/", admin_site.urls),

@@ -39,6 +39,9 @@ def _probability(value: str) -> float:
 
 class Command(BaseCommand):
     help = "Koppel records over dezelfde jongere (bestanden; voor batchwerk en metingen)."
+    # The file commands need no system checks (they cost seconds: the URL check imports every
+    # app); suggest and train use the database like any command.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="command", required=True)
