@@ -13,9 +13,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from .csvio import LinkInputError, check_input_file, read_people, write_pairs
+from .columnar import normalised_table, read_raw
+from .csvio import LinkInputError, check_input_file, write_pairs
 from .domain.normalise import Person, RawPerson, normalise
-from .engine import DEFAULT_THRESHOLD, SOURCE_LEFT, SOURCE_RIGHT, person_table, predict_pairs
+from .engine import DEFAULT_THRESHOLD, SOURCE_LEFT, SOURCE_RIGHT, predict_pairs
 from .progress import QUIET, Progress
 
 # Files above this size are read and normalised in two processes (this machine has two
@@ -28,8 +29,9 @@ def normalise_all(people: Sequence[RawPerson]) -> list[Person]:
 
 
 def _table_of(path: Path, source: str | None, part: int, parts: int) -> pa.Table:
-    people = read_people(path)
-    return person_table(normalise_all(people[part::parts]), source)
+    raw = read_raw(path)
+    size = -(-raw.num_rows // parts)
+    return normalised_table(raw.slice(part * size, size), source)
 
 
 def read_tables(jobs: Sequence[tuple[Path, str | None, int, int]]) -> list[pa.Table]:

@@ -304,8 +304,12 @@ def fold(text: str | None) -> str:
     """Lower case, no diacritics, "ij" as "y", only letters, spaces, hyphens and apostrophes."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = text.strip().lower()
+    if lowered.isascii():  # most names: nothing to decompose
+        plain = lowered
+    else:
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.replace("ij", "y").replace("ß", "ss").replace("æ", "ae").replace("ø", "o")
     plain = plain.replace(".", " ").replace("/", " ").replace("\u2019", "'").replace("`", "'")
     plain = _NON_LETTER.sub(" ", plain)
@@ -410,14 +414,16 @@ def split_surname(tussenvoegsel: str, achternaam: str) -> tuple[str, str]:
     return key, " ".join(words)
 
 
+_INITIALS_DOTTED = re.compile(r"\s*([A-Za-z]\s*\.\s*)+[A-Za-z]?\s*\.?\s*")
+_INITIALS_CAPITALS = re.compile(r"\s*[A-Z]{1,4}\s*")
+
+
 @lru_cache(maxsize=262_144)
 def split_given_names(voornamen: str, roepnaam: str = "") -> tuple[str, tuple[str, ...], str]:
     """(first name, all official names, initials). Initials-only input ("J.P.M.") gives no
     names but its initials; the first name is the roepnaam when given, else the first name."""
     raw = voornamen or ""
-    if re.fullmatch(r"\s*([A-Za-z]\s*\.\s*)+[A-Za-z]?\s*\.?\s*", raw) or re.fullmatch(
-        r"\s*[A-Z]{1,4}\s*", raw
-    ):
+    if _INITIALS_DOTTED.fullmatch(raw) or _INITIALS_CAPITALS.fullmatch(raw):
         letters = [ch for ch in fold(raw) if ch.isalpha()]
         names: list[str] = []
         initials = "".join(letters)
