@@ -16,7 +16,13 @@ import pyarrow as pa
 from .columnar import normalised_table, read_raw
 from .csvio import LinkInputError, check_input_file, write_pairs
 from .domain.normalise import Person, RawPerson, normalise
-from .engine import DEFAULT_THRESHOLD, SOURCE_LEFT, SOURCE_RIGHT, predict_pairs
+from .engine import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_THRESHOLD_ONE_TO_ONE,
+    SOURCE_LEFT,
+    SOURCE_RIGHT,
+    predict_pairs,
+)
 from .progress import QUIET, Progress
 
 # Files above this size are read and normalised in two processes (this machine has two
@@ -78,7 +84,9 @@ def link_files(
         tables,
         "link_only",
         model=model,
-        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+        threshold=threshold
+        if threshold is not None
+        else (DEFAULT_THRESHOLD_ONE_TO_ONE if one_to_one else DEFAULT_THRESHOLD),
         one_to_one=one_to_one,
         progress=progress,
     )

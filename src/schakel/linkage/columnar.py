@@ -24,6 +24,7 @@ from .csvio import (
     check_input_file,
 )
 from .domain.normalise import (
+    all_names,
     canonical_first_name,
     name_forms,
     normalise_bsn,
@@ -157,7 +158,8 @@ def normalised_table(raw: pa.Table, source: str | None = None) -> pa.Table:
             "first_name_canon": canonical_first_name(first) if first else None,
             "given_names_canon": list(dict.fromkeys(canonical_first_name(n) for n in official))
             or None,
-            "name_forms": list(name_forms((first, *official))) or None,
+            "name_forms": list(name_forms((first,))) or None,
+            "all_names": list(all_names(first, official)) or None,
             "initials": initials or None,
         }
 
@@ -167,6 +169,7 @@ def normalised_table(raw: pa.Table, source: str | None = None) -> pa.Table:
             ("first_name_canon", pa.string()),
             ("given_names_canon", pa.list_(pa.string())),
             ("name_forms", pa.list_(pa.string())),
+            ("all_names", pa.list_(pa.string())),
             ("initials", pa.string()),
         ]
     )
@@ -215,6 +218,7 @@ def normalised_table(raw: pa.Table, source: str | None = None) -> pa.Table:
         "first_name_canon": given_columns.field("first_name_canon"),
         "given_names_canon": given_columns.field("given_names_canon"),
         "name_forms": given_columns.field("name_forms"),
+        "all_names": given_columns.field("all_names"),
         "initials": given_columns.field("initials"),
         "surname": last,
         "tussenvoegsel": surname_columns.field("tussenvoegsel"),

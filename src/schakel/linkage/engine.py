@@ -36,6 +36,9 @@ from .domain.normalise import BLOCKING_RULES, Person
 from .progress import QUIET, Progress
 
 DEFAULT_THRESHOLD = 0.9
+# With --one-to-one every record keeps at most its mutually best partner, so the doubt that a
+# high threshold guards against is already resolved: "more likely the same than not" suffices.
+DEFAULT_THRESHOLD_ONE_TO_ONE = 0.5
 SOURCE_LEFT = "a"
 SOURCE_RIGHT = "b"
 
@@ -48,6 +51,7 @@ COLUMNS = (
     "first_name_canon",
     "given_names_canon",
     "name_forms",
+    "all_names",
     "initials",
     "surname",
     "tussenvoegsel",
@@ -64,7 +68,12 @@ COLUMNS = (
     "phone",
 )
 
-LIST_COLUMNS = frozenset({"given_names_canon", "name_forms"})
+LIST_COLUMNS = frozenset({"given_names_canon", "name_forms", "all_names"})
+# The first name of one record (as roepnaam or official name) is one of the other's names.
+NAMES_FIT = (
+    '(len(list_intersect("name_forms_l", "all_names_r")) > 0 '
+    'OR len(list_intersect("name_forms_r", "all_names_l")) > 0)'
+)
 
 # What the coordinator reads per field when a suggestion is shown (Dutch, B1).
 FIELD_LABELS = {
@@ -102,7 +111,7 @@ def _first_name_comparison() -> cl.CustomComparison:
                 u_probability=1e-5,
                 label_for_charts="voor- en achternaam omgedraaid",
             ),
-            cll.ArrayIntersectLevel("name_forms", 1).configure(
+            cll.CustomLevel(NAMES_FIT, base_dialect_str="duckdb").configure(
                 # Fixed: EM sees this level too rarely to estimate it and may give it m = 0,
                 # which would make a roepnaam count as a contradiction.
                 m_probability=0.05,
@@ -135,6 +144,9 @@ def _first_name_comparison() -> cl.CustomComparison:
 # some sources (FEBRL, for one) replace first names and would otherwise lose true matches.
 TWIN_WEIGHT = -20.0
 TWIN_WEIGHT_SEX_UNKNOWN = -10.0
+# Same household, a clearly other date of birth: at one address that is a brother or sister,
+# so surname and address say less than they do between random records.
+SIBLING_WEIGHT = -8.0
 
 
 def _fixed(weight: float, label: str) -> dict[str, Any]:
@@ -157,9 +169,14 @@ def _household_comparison() -> cl.CustomComparison:
         'AND "first_name_canon_l" <> "first_name_canon_r"'
     )
     twin_setting = f'{household} AND "dob_l" = "dob_r"'
+    # Siblings: the same household, a clearly other date of birth (not swapped, not one digit).
+    sibling_setting = (
+        f'{household} AND NOT {_null("dob")} AND "dob_sorted_l" <> "dob_sorted_r" '
+        'AND damerau_levenshtein("dob_l", "dob_r") > 1'
+    )
     birth_unknown = f"{household} AND {_null('dob')}"
     clearly_other_name = (
-        'len(list_intersect("name_forms_l", "name_forms_r")) = 0 '
+        f"NOT {NAMES_FIT} "
         'AND damerau_levenshtein("first_name_l", "first_name_r") > 1 '
         'AND jaro_winkler_similarity("first_name_l", "first_name_r") < 0.75 '
         'AND NOT starts_with("first_name_l", "first_name_r") '
@@ -193,6 +210,9 @@ def _household_comparison() -> cl.CustomComparison:
                     TWIN_WEIGHT_SEX_UNKNOWN,
                     "zelfde huishouden, andere voornaam, geboortedatum onbekend",
                 )
+            ),
+            cll.CustomLevel(sibling_setting, base_dialect_str="duckdb").configure(
+                **_fixed(SIBLING_WEIGHT, "zelfde huishouden, andere geboortedatum: broer of zus")
             ),
             cll.ElseLevel().configure(**_fixed(0.0, "geen tweeling-situatie")),
         ],
@@ -336,6 +356,7 @@ def person_row(person: Person) -> dict[str, Any]:
         "first_name_canon": _value(person.first_name_canon),
         "given_names_canon": list(person.given_names_canon) or None,
         "name_forms": list(person.name_forms) or None,
+        "all_names": list(person.all_names) or None,
         "initials": _value(person.initials),
         "surname": _value(person.surname),
         "tussenvoegsel": _value(person.tussenvoegsel),
@@ -373,6 +394,7 @@ def person_table(people: Sequence[Person], source: str | None = None) -> pa.Tabl
         data["first_name_canon"].append(_value(person.first_name_canon))
         data["given_names_canon"].append(list(person.given_names_canon) or None)
         data["name_forms"].append(list(person.name_forms) or None)
+        data["all_names"].append(list(person.all_names) or None)
         data["initials"].append(_value(person.initials))
         data["surname"].append(_value(person.surname))
         data["tussenvoegsel"].append(_value(person.tussenvoegsel))

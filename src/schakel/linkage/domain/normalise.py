@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-NORMALISATION_VERSION = 1
+NORMALISATION_VERSION = 2
 
 # Tussenvoegsels, longest first so "van der" wins over "van". Written out after folding.
 _TUSSENVOEGSELS = (
@@ -118,7 +118,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "maximiliaan": ("max",),
     "maximilian": ("max",),
     "nicolaas": ("klaas", "niek", "nico", "nick"),
-    "samuel": ("sam", "sammy", "sem", "semmy"),
+    "samuel": ("sam", "sammy", "sem"),
     "benjamin": ("ben", "benja"),
     "sebastiaan": ("bas", "sebas"),
     "christiaan": ("chris", "stijn", "christian"),
@@ -173,6 +173,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
         "tine",
         "kiki",
         "toos",
+        "nina",
     ),
     "johanna": ("anneke", "hanna", "hannah", "annie", "jo", "joke", "hanneke", "jannie"),
     "wilhelmina": ("willy", "mien", "wilma", "mina", "wil", "willemijn"),
@@ -194,7 +195,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "petronella": ("nel", "nelleke", "pietje", "ellen", "petra"),
     "adriana": ("jeanne", "adrie", "janna", "sjaan", "ria", "jana"),
     "gerarda": ("gerda", "gerdie"),
-    "francisca": ("fenna", "francien", "cis", "sjaak"),
+    "francisca": ("fenna", "francien", "cis", "cisca", "sjaak"),
     "antonia": ("toos", "tonny", "toni", "ton"),
     "emma": ("em", "emmy"),
     "amalia": ("amy", "mali", "amely"),
@@ -334,6 +335,14 @@ def name_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     for name in names:
         if name:
             found |= _NAME_FORMS.get(name, frozenset({name}))
+    return tuple(sorted(found))
+
+
+def all_names(first_name: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The first name and all official names, as written and as the official name they stand
+    for, sorted. A roepnaam fits another record when its forms meet these names."""
+    found = {name for name in (first_name, *names) if name}
+    found |= {canonical_first_name(name) for name in found}
     return tuple(sorted(found))
 
 
@@ -552,6 +561,7 @@ class Person:
     given_names: tuple[str, ...]
     given_names_canon: tuple[str, ...]
     name_forms: tuple[str, ...]
+    all_names: tuple[str, ...]
     initials: str
     surname: str
     tussenvoegsel: str
@@ -595,7 +605,8 @@ def normalise(raw: RawPerson) -> Person:
         first_name_canon=canonical_first_name(first_name) if first_name else "",
         given_names=tuple(names),
         given_names_canon=canon_names,
-        name_forms=name_forms((first_name, *names)),
+        name_forms=name_forms((first_name,)),
+        all_names=all_names(first_name, names),
         initials=initials,
         surname=surname,
         tussenvoegsel=tussenvoegsel,

@@ -55,7 +55,10 @@ class Command(BaseCommand):
             help="elk record hoogstens één keer koppelen (bronnen zonder dubbelen)",
         )
         pairs.add_argument(
-            "--threshold", type=_probability, default=None, help="kans vanaf (standaard 0.9)"
+            "--threshold",
+            type=_probability,
+            default=None,
+            help="kans vanaf (standaard 0.9; met --one-to-one 0.5)",
         )
         dedupe = sub.add_parser("dedupe", help="vind dubbelen binnen één bestand")
         dedupe.add_argument("input", type=Path, help="INPUT.csv")
