@@ -22,6 +22,7 @@ from .engine import (
     SOURCE_LEFT,
     SOURCE_RIGHT,
     predict_pairs,
+    train,
 )
 from .progress import QUIET, Progress
 
@@ -73,13 +74,17 @@ def link_files(
     one_to_one: bool = False,
     threshold: float | None = None,
     model_path: Path | None = None,
+    train_first: bool = False,
     progress: Progress = QUIET,
 ) -> int:
-    """Link two files; returns the number of pairs written."""
+    """Link two files; returns the number of pairs written. ``train_first``: estimate the
+    model on these files (unsupervised) instead of using the shipped one."""
     model = load_model(model_path)
     progress.step(f"lezen en normaliseren: {left_path}, {right_path}")
     tables = read_tables([(left_path, SOURCE_LEFT, 0, 1), (right_path, SOURCE_RIGHT, 0, 1)])
     progress.step(f"{tables[0].num_rows:,} + {tables[1].num_rows:,} records")
+    if train_first:
+        model = train(tables, "link_only", progress=progress)
     matches = predict_pairs(
         tables,
         "link_only",
@@ -102,6 +107,7 @@ def dedupe_file(
     *,
     threshold: float | None = None,
     model_path: Path | None = None,
+    train_first: bool = False,
     progress: Progress = QUIET,
 ) -> int:
     """Find the pairs within one file that are the same young person."""
@@ -110,6 +116,8 @@ def dedupe_file(
     halves = read_tables([(input_path, None, 0, 2), (input_path, None, 1, 2)])
     table = pa.concat_tables(halves)
     progress.step(f"{table.num_rows:,} records")
+    if train_first:
+        model = train([table], "dedupe_only", progress=progress)
     matches = predict_pairs(
         [table],
         "dedupe_only",

@@ -60,11 +60,21 @@ class Command(BaseCommand):
             default=None,
             help="kans vanaf (standaard 0.9; met --one-to-one 0.5)",
         )
+        pairs.add_argument(
+            "--train",
+            action="store_true",
+            help="schat het model eerst op deze bestanden (anders: het meegeleverde model)",
+        )
         dedupe = sub.add_parser("dedupe", help="vind dubbelen binnen één bestand")
         dedupe.add_argument("input", type=Path, help="INPUT.csv")
         dedupe.add_argument("--out", type=Path, required=True, help="PAIRS.csv")
         dedupe.add_argument(
             "--threshold", type=_probability, default=None, help="kans vanaf (standaard 0.9)"
+        )
+        dedupe.add_argument(
+            "--train",
+            action="store_true",
+            help="schat het model eerst op dit bestand (anders: het meegeleverde model)",
         )
         encode = sub.add_parser("encode", help="versleutel records als Bloom-filters (CLK)")
         encode.add_argument("input", type=Path, help="INPUT.csv")
@@ -108,13 +118,18 @@ class Command(BaseCommand):
                 options["out"],
                 one_to_one=options["one_to_one"],
                 threshold=options["threshold"],
+                train_first=options["train"],
                 progress=progress,
             )
         elif command == "dedupe":
             from schakel.linkage.batch import dedupe_file
 
             dedupe_file(
-                options["input"], options["out"], threshold=options["threshold"], progress=progress
+                options["input"],
+                options["out"],
+                threshold=options["threshold"],
+                train_first=options["train"],
+                progress=progress,
             )
         elif command == "encode":
             from schakel.linkage.pprl import encode_file
