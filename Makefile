@@ -7,7 +7,7 @@ DEMO_ENV := SCHAKEL_DEMO_MODE=1 DJANGO_SETTINGS_MODULE=schakel.config.settings.l
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test lint unit e2e openapi lock messages bench bench-beleidsscan bench-cases bench-monitor bench-linkage-realtime clean
+.PHONY: install demo test lint unit e2e openapi lock messages bench bench-beleidsscan bench-cases bench-monitor bench-linkage bench-linkage-realtime clean
 
 $(BIN)/schakel: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ bench-cases: install
 # Needs PostgreSQL and the bench-cases data (made first when missing); p95 < 500 ms.
 bench-monitor: install
 	$(BIN)/python bench/monitor_dashboard.py
+
+# Same-person linkage against plain Splink: FEBRL4, Dutch 10k and 100k pairs, a 1M dedupe
+# (data made in /tmp/schakel-linkage-bench when missing); up to about 35 minutes.
+bench-linkage: install
+	$(BIN)/python bench/linkage_splink.py
 
 # Needs PostgreSQL (database schakel_bench_linkage, loaded when missing: about 5 minutes, then
 # about 5 to measure); a new signal's suggestions in a region of 100,000 persons: p95 < 1 s.
