@@ -67,24 +67,15 @@ from typing import Any
 
 import numpy as np
 
+from schakel.linkage.csvio import INPUT_COLUMNS
+
 
 def _split_list(text: str) -> list[str]:
     return [item.strip() for item in text.replace("\n", "").split("|") if item.strip()]
 
 
-COLUMNS = (
-    "record_id",
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "geslacht",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "bsn",
-)
+# The CSV contract of `schakel link` (one definition: the product's).
+COLUMNS = INPUT_COLUMNS
 TRUTH_COLUMNS = ("record_id_a", "record_id_b")
 
 REFERENCE_DATE = dt.date(2026, 11, 1)
