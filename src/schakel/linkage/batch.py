@@ -1,10 +1,9 @@
 """The file side of ``schakel link pairs`` and ``schakel link dedupe``: read and check the
-CSV files, normalise, match with the region-independent default model (or one given), write
+CSV files, normalise, match with the shipped default model (or one estimated on the files), write
 the pairs judged to be matches. Nothing is written when anything fails."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from .columnar import normalised_table, read_raw
-from .csvio import LinkInputError, check_input_file, write_pairs
+from .csvio import check_input_file, write_pairs
 from .domain.normalise import Person, RawPerson, normalise
 from .engine import (
     DEFAULT_THRESHOLD,
@@ -54,18 +53,6 @@ def read_tables(jobs: Sequence[tuple[Path, str | None, int, int]]) -> list[pa.Ta
         return [future.result() for future in futures]
 
 
-def load_model(path: Path | None) -> dict[str, Any] | None:
-    if path is None:
-        return None
-    try:
-        model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise LinkInputError(f"Het model {path} kan niet worden gelezen: {error}.") from error
-    if not isinstance(model, dict) or "comparisons" not in model:
-        raise LinkInputError(f"{path} is geen koppelmodel (Splink-JSON).")
-    return model
-
-
 def link_files(
     left_path: Path,
     right_path: Path,
@@ -73,13 +60,12 @@ def link_files(
     *,
     one_to_one: bool = False,
     threshold: float | None = None,
-    model_path: Path | None = None,
     train_first: bool = False,
     progress: Progress = QUIET,
 ) -> int:
     """Link two files; returns the number of pairs written. ``train_first``: estimate the
     model on these files (unsupervised) instead of using the shipped one."""
-    model = load_model(model_path)
+    model: dict[str, Any] | None = None  # the shipped default
     progress.step(f"lezen en normaliseren: {left_path}, {right_path}")
     tables = read_tables([(left_path, SOURCE_LEFT, 0, 1), (right_path, SOURCE_RIGHT, 0, 1)])
     progress.step(f"{tables[0].num_rows:,} + {tables[1].num_rows:,} records")
@@ -106,12 +92,11 @@ def dedupe_file(
     out_path: Path,
     *,
     threshold: float | None = None,
-    model_path: Path | None = None,
     train_first: bool = False,
     progress: Progress = QUIET,
 ) -> int:
     """Find the pairs within one file that are the same young person."""
-    model = load_model(model_path)
+    model: dict[str, Any] | None = None  # the shipped default
     progress.step(f"lezen en normaliseren: {input_path}")
     halves = read_tables([(input_path, None, 0, 2), (input_path, None, 1, 2)])
     table = pa.concat_tables(halves)
