@@ -41,6 +41,8 @@ import numpy as np  # noqa: E402
 from schakel.linkage import pprl  # noqa: E402
 from schakel.linkage.csvio import read_people  # noqa: E402
 from schakel.linkage.domain import bloom  # noqa: E402
+from schakel.linkage.domain.bloom import LinkageFields  # noqa: E402
+from schakel.linkage.domain.normalise import normalise  # noqa: E402
 
 SCHAKEL = Path(sys.executable).with_name("schakel")
 
@@ -113,7 +115,7 @@ def full_run(data: Path, work: Path, key: Path) -> dict[str, Any]:
         log(f"encode {side} ...")
         result[f"encode_{side}"] = run_timed(
             [
-                *(str(SCHAKEL), "link", "--skip-checks", "encode", str(data / f"{side}.csv")),
+                *(str(SCHAKEL), "link", "encode", str(data / f"{side}.csv")),
                 *("--secret-file", str(key), "--out", str(work / f"{side}.enc")),
             ]
         )
@@ -122,7 +124,7 @@ def full_run(data: Path, work: Path, key: Path) -> dict[str, Any]:
     pairs_path = work / "pairs.csv"
     result["match"] = run_timed(
         [
-            *(str(SCHAKEL), "link", "--skip-checks", "match-encodings"),
+            *(str(SCHAKEL), "link", "match-encodings"),
             *(str(work / "left.enc"), str(work / "right.enc"), "--out", str(pairs_path)),
         ]
     )
@@ -155,10 +157,8 @@ def encode_sample(
     right += others[: size - len(right)]
     files = []
     for people in (left, right):
-        fields = pprl.linkage_fields(people)
-        data_bytes, _ = pprl.encode_records(
-            [(p.record_id, f) for p, f in zip(people, fields, strict=True)], secret
-        )
+        records = [(p.record_id, LinkageFields.from_person(normalise(p))) for p in people]
+        data_bytes, _ = pprl.encode_records(records, secret)
         files.append(pprl.parse_encoding(data_bytes, name="sample"))
     sample_truth = {(a, b) for a, b in truth if a in chosen}
     return files[0], files[1], sample_truth
@@ -278,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
         )
     report: dict[str, Any] = {"machine": machine(), "threshold": pprl.DEFAULT_THRESHOLD}
-    # The commands run with --skip-checks: Django's system checks load every URL module
-    # (the monitor's imports opendp and scikit-learn), seconds that are not linkage work.
+    # ``schakel link`` runs without Django's system checks (they load every URL module; the
+    # monitor's imports opendp and scikit-learn), seconds that are not linkage work.
     checks = run_timed([str(SCHAKEL), "check"])
     report["django_checks_seconds"] = checks["seconds"]
     log(f"(Django's system checks alone: {checks['seconds']} s, not counted below)")

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -37,7 +39,6 @@ from .domain.normalise import (
     split_given_names,
     split_surname,
 )
-from .engine import COLUMNS, LIST_COLUMNS
 
 _SEPARATOR = "\x1f"
 
@@ -132,6 +133,17 @@ def _check(path: Path, table: pa.Table, lines: pa.Array) -> None:
 _STRING = pa.string()
 
 
+def distinct_and_index(
+    array: pa.Array | pa.ChunkedArray,
+) -> tuple[list[Any], npt.NDArray[np.int64]]:
+    """The distinct values of a column and, per row, the position of its value among them."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    distinct = pc.unique(array)
+    index = pc.index_in(array, value_set=distinct).to_numpy(zero_copy_only=False)
+    return distinct.to_pylist(), index.astype(np.int64, copy=False)
+
+
 def _mapped(
     array: pa.Array, function: Callable[[str], Any], kind: pa.DataType = _STRING
 ) -> pa.Array:
@@ -143,12 +155,31 @@ def _mapped(
     return results.take(pc.index_in(array, value_set=distinct))
 
 
+def surname_keys(raw: pa.Table) -> pa.Array:
+    """Per row the tussenvoegsel and surname columns as one value (they are normalised together:
+    a source may put the tussenvoegsel in the surname); ``split_surname_key`` undoes it."""
+    return pc.binary_join_element_wise(
+        raw.column("tussenvoegsel").combine_chunks(),
+        raw.column("achternaam").combine_chunks(),
+        _SEPARATOR,
+    )
+
+
+def split_surname_key(value: str) -> tuple[str, str]:
+    tussenvoegsel, achternaam = value.split(_SEPARATOR, 1)
+    return tussenvoegsel, achternaam
+
+
 def _or_null(value: str) -> str | None:
     return value or None
 
 
 def normalised_table(raw: pa.Table, source: str | None = None) -> pa.Table:
     """The model's columns (``engine.COLUMNS``) from checked raw columns."""
+    # Here, not at the top: ``schakel link encode`` reads with this module and has no use for
+    # the engine (Splink and DuckDB take half a second to import).
+    from .engine import COLUMNS, LIST_COLUMNS
+
     names = raw.column("voornamen")
 
     def given(value: str) -> dict[str, Any]:
@@ -174,15 +205,10 @@ def normalised_table(raw: pa.Table, source: str | None = None) -> pa.Table:
         ]
     )
     given_columns = _mapped(names, given, given_type)
-    surname_key = pc.binary_join_element_wise(
-        raw.column("tussenvoegsel").combine_chunks(),
-        raw.column("achternaam").combine_chunks(),
-        _SEPARATOR,
-    )
+    surname_key = surname_keys(raw)
 
     def surname(value: str) -> dict[str, Any]:
-        tussenvoegsel, achternaam = value.split(_SEPARATOR, 1)
-        key, core = split_surname(tussenvoegsel, achternaam)
+        key, core = split_surname(*split_surname_key(value))
         return {"tussenvoegsel": key or None, "surname": core or None}
 
     surname_columns = _mapped(

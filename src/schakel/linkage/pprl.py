@@ -22,28 +22,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
-from .csvio import LinkInputError, atomic_output, check_input_file, read_people, write_pairs
+from .columnar import distinct_and_index, read_raw, split_surname_key, surname_keys
+from .csvio import LinkInputError, atomic_output, check_input_file, write_pairs
 from .domain import bloom
-from .domain.bloom import Filters, LinkageFields
+from .domain.bloom import Filters, Indices, LinkageFields
 from .domain.normalise import (
     NORMALISATION_VERSION,
-    RawPerson,
-    normalise,
+    canonical_first_name,
     normalise_house_number,
     normalise_postcode,
     normalise_sex,
     parse_date,
+    split_given_names,
+    split_surname,
 )
 from .progress import QUIET, Progress
 
@@ -239,57 +239,64 @@ def check_compatible(first: EncodingFile, second: EncodingFile, names: tuple[str
         raise EncodingMismatch(f"{names[0]} en {names[1]} passen niet bij elkaar.")
 
 
-def linkage_fields(people: Sequence[RawPerson]) -> list[LinkageFields]:
-    """The normalised fields of each record, as ``normalise`` makes them.
+def _given(value: str) -> tuple[str, str]:
+    """(first name in its official form, initials), as ``normalise`` makes them."""
+    first, _, initials = split_given_names(value, "")
+    return (canonical_first_name(first) if first else ""), initials
 
-    Values repeat (a population shares its first names, surnames, dates and postcodes), so
-    each distinct spelling is normalised once: ``normalise`` treats the given names, the
-    surname and the other fields independently (a test keeps this equal to normalising each
-    record whole).
-    """
-    given: dict[tuple[str, str], tuple[str, str]] = {}
-    family: dict[tuple[str, str], tuple[str, str]] = {}
-    dates: dict[str | date | None, date | None] = {}
-    sexes: dict[str, str] = {}
-    postcodes: dict[str, str] = {}
-    numbers: dict[str, str] = {}
-    out: list[LinkageFields] = []
-    for raw in people:
-        key_given = (raw.voornamen, raw.roepnaam)
-        names = given.get(key_given)
-        if names is None:
-            person = normalise(
-                RawPerson(record_id="", voornamen=raw.voornamen, roepnaam=raw.roepnaam)
-            )
-            names = given[key_given] = (person.first_name_canon, person.initials)
-        key_family = (raw.tussenvoegsel, raw.achternaam)
-        surname = family.get(key_family)
-        if surname is None:
-            person = normalise(
-                RawPerson(record_id="", tussenvoegsel=raw.tussenvoegsel, achternaam=raw.achternaam)
-            )
-            surname = family[key_family] = (person.surname, person.tussenvoegsel)
-        if raw.geboortedatum not in dates:
-            dates[raw.geboortedatum] = parse_date(raw.geboortedatum)
-        if raw.geslacht not in sexes:
-            sexes[raw.geslacht] = normalise_sex(raw.geslacht)
-        if raw.postcode not in postcodes:
-            postcodes[raw.postcode] = normalise_postcode(raw.postcode)
-        if raw.huisnummer not in numbers:
-            numbers[raw.huisnummer] = normalise_house_number(raw.huisnummer)
-        out.append(
-            LinkageFields(
-                first_name=names[0],
-                initials=names[1],
-                surname=surname[0],
-                tussenvoegsel=surname[1],
-                date_of_birth=dates[raw.geboortedatum],
-                sex=sexes[raw.geslacht],
-                postcode=postcodes[raw.postcode],
-                house_number=numbers[raw.huisnummer],
-            )
-        )
-    return out
+
+def _family(value: str) -> tuple[str, str]:
+    """(surname without tussenvoegsel, tussenvoegsel key), as ``normalise`` makes them."""
+    tussenvoegsel, core = split_surname(*split_surname_key(value))
+    return core, tussenvoegsel
+
+
+def encode_table(raw: pa.Table, secret: bytes) -> tuple[bytes, list[str]]:
+    """ENC bytes for the checked input columns (``columnar.read_raw``), and the ids that were
+    encoded. Values repeat (a population shares its first names, surnames, dates and
+    postcodes), so each distinct value is normalised and hashed once: ``normalise`` treats
+    the given names, the surname and the other fields independently, and a test keeps the
+    result equal to encoding each normalised record (``encode_records``)."""
+    given, given_index = distinct_and_index(raw.column("voornamen"))
+    names = [_given(value) for value in given]
+    family, family_index = distinct_and_index(surname_keys(raw))
+    surnames = [_family(value) for value in family]
+    births, birth_index = distinct_and_index(raw.column("geboortedatum"))
+    dates = [parse_date(value) if value else None for value in births]
+    parts: list[tuple[list[Any], Indices]] = [
+        ([first for first, _ in names], given_index),
+        ([initials for _, initials in names], given_index),
+        ([surname for surname, _ in surnames], family_index),
+        ([tussenvoegsel for _, tussenvoegsel in surnames], family_index),
+        (dates, birth_index),
+    ]
+    for column, function in (
+        ("geslacht", normalise_sex),
+        ("postcode", normalise_postcode),
+        ("huisnummer", normalise_house_number),
+    ):
+        values, index = distinct_and_index(raw.column(column))
+        parts.append(([function(value) for value in values], index))
+    # LinkageFields.linkable, per record: two of first name, surname and date of birth known.
+    known = (
+        np.array([bool(first) for first, _ in names], dtype=np.int64)[given_index]
+        + np.array([bool(surname) for surname, _ in surnames], dtype=np.int64)[family_index]
+        + np.array([day is not None for day in dates], dtype=np.int64)[birth_index]
+    )
+    keep = known >= 2
+    kept = np.flatnonzero(keep)
+    filters = bloom.Encoder(secret).encode_indexed(
+        [(values, index[kept]) for values, index in parts]
+    )
+    record_ids = raw.column("record_id").to_pylist()
+    ids = [record_ids[position] for position in kept.tolist()]
+    data = build_encoding(
+        ids,
+        filters,
+        fingerprint=bloom.secret_fingerprint(secret),
+        skipped=len(record_ids) - len(ids),
+    )
+    return data, ids
 
 
 @dataclass(frozen=True)
@@ -322,57 +329,6 @@ def encode_records(
     return data, ids
 
 
-# From this many records the encoding runs in two processes, one half each (one per core).
-PARALLEL_FROM = 20_000
-# The records a forked worker encodes: inherited from the parent, not copied through a pipe.
-_shared: dict[str, Any] = {}
-
-
-def _encode_part(bounds: tuple[int, int]) -> tuple[list[str], bytes, int]:
-    people: Sequence[RawPerson] = _shared["people"][bounds[0] : bounds[1]]
-    found = linkage_fields(people)
-    kept = [
-        (person.record_id, fields)
-        for person, fields in zip(people, found, strict=True)
-        if fields.linkable
-    ]
-    filters = bloom.Encoder(_shared["secret"]).encode([fields for _, fields in kept])
-    return [record_id for record_id, _ in kept], filters.tobytes(), len(people) - len(kept)
-
-
-def encode_people(
-    people: Sequence[RawPerson], secret: bytes, *, parallel_from: int = PARALLEL_FROM
-) -> tuple[bytes, list[str]]:
-    """ENC bytes for raw records (normalised here) and the ids that were encoded. Large inputs
-    are split over two forked processes; the result is the same bytes."""
-    bounds = [(0, len(people))]
-    use_fork = (
-        len(people) >= parallel_from
-        and (os.cpu_count() or 1) >= 2
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-    _shared.update(people=people, secret=secret)
-    try:
-        if use_fork:
-            middle = len(people) // 2
-            bounds = [(0, middle), (middle, len(people))]
-            with multiprocessing.get_context("fork").Pool(2) as pool:
-                parts = pool.map(_encode_part, bounds)
-        else:
-            parts = [_encode_part(bounds[0])]
-    finally:
-        _shared.clear()
-    ids = [record_id for part_ids, _, _ in parts for record_id in part_ids]
-    filters = np.frombuffer(b"".join(part for _, part, _ in parts), dtype=np.uint64)
-    data = build_encoding(
-        ids,
-        filters.reshape(len(ids), bloom.WORDS),
-        fingerprint=bloom.secret_fingerprint(secret),
-        skipped=sum(skipped for _, _, skipped in parts),
-    )
-    return data, ids
-
-
 def _check_output(path: Path) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -386,13 +342,13 @@ def encode_file(
     _check_output(out_path)
     secret = read_secret(secret_path)
     progress.step(f"lezen: {input_path}")
-    people = read_people(input_path)
+    raw = read_raw(input_path)
     progress.step(
-        f"{len(people):,} records gelezen; normaliseren en versleutelen (Bloom-filters met "
+        f"{raw.num_rows:,} records gelezen; normaliseren en versleutelen (Bloom-filters met "
         "de geheime sleutel)"
     )
-    data, ids = encode_people(people, secret)
-    skipped = len(people) - len(ids)
+    data, ids = encode_table(raw, secret)
+    skipped = raw.num_rows - len(ids)
     with atomic_output(out_path, binary=True) as stream:
         stream.write(data)  # type: ignore[arg-type]
     if skipped:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +39,9 @@ WORDS: Final = FILTER_BITS // 64
 HARDENING: Final = "balanced-permuted"
 HASHING: Final = "hmac-sha256-double-hashing"
 MIN_SECRET_BYTES: Final = 32
+
+# Tokens are turned into masks this many at a time (a bool matrix of FILTER_BITS per token).
+_TOKEN_CHUNK: Final = 8192
 
 Filters = npt.NDArray[np.uint64]
 Indices = npt.NDArray[np.int64]
@@ -240,66 +243,103 @@ class Encoder:
         empty[self._permutation[BASE_BITS:]] = True
         self._empty = _pack(empty)
         self._rows: list[dict[Any, int]] = [{} for _ in _PARTS]
-        self._positions: dict[str, list[int]] = {}
-        self._masks = bytearray()
-        # Per position before balancing: its filter bit and its complement bit, shuffled, as
-        # an integer of FILTER_BITS bits (the first bit is the highest).
-        self._flips = [
-            (1 << (FILTER_BITS - 1 - int(self._permutation[position])))
-            | (1 << (FILTER_BITS - 1 - int(self._permutation[position + BASE_BITS])))
-            for position in range(BASE_BITS)
-        ]
+        self._token_index: dict[tuple[str, str], int] = {}
+        self._token_masks: Filters = np.zeros((0, WORDS), dtype=np.uint64)
+        # Per row: the bits one value of one part flips in the empty balanced filter; new rows
+        # wait in ``_pending`` until the next ``_combine``.
         self._table: Filters = np.zeros((0, WORDS), dtype=np.uint64)
+        self._pending: list[Filters] = []
+
+    def _first_and_step(self, code: str, token: str) -> tuple[int, int]:
+        digest = hmac.digest(self._hash_key, f"{code}\x1f{token}".encode(), "sha256")
+        # BASE_BITS is a power of two: an odd step visits k different positions.
+        first = int.from_bytes(digest[:8], "big") % BASE_BITS
+        step = (int.from_bytes(digest[8:16], "big") | 1) % BASE_BITS
+        return first, step
 
     def positions(self, code: str, token: str) -> list[int]:
         """The ``k`` positions (0..BASE_BITS-1) a token sets before balancing."""
-        key = f"{code}\x1f{token}"
-        found = self._positions.get(key)
-        if found is None:
-            digest = hmac.digest(self._hash_key, key.encode(), "sha256")
-            # BASE_BITS is a power of two: an odd step visits k different positions.
-            first = int.from_bytes(digest[:8], "big") % BASE_BITS
-            step = (int.from_bytes(digest[8:16], "big") | 1) % BASE_BITS
-            found = [(first + i * step) % BASE_BITS for i in range(self._k.get(code, 0))]
-            self._positions[key] = found
-        return found
+        first, step = self._first_and_step(code, token)
+        return [(first + i * step) % BASE_BITS for i in range(self._k.get(code, 0))]
 
-    def _row(self, part: int, value: Any) -> int:
-        """The row in the table of flips for one value of one part of a record."""
+    def _token_rows(self, keys: Sequence[tuple[str, str]]) -> Indices:
+        """Per (field code, token) its row in the table of token masks: the bits the token
+        flips in the empty balanced filter. Setting a position turns its filter bit on and its
+        complement bit off, so the two shuffled positions flip together and a record is
+        ``empty XOR (OR of its tokens' masks)``."""
+        new = [key for key in dict.fromkeys(keys) if key not in self._token_index]
+        for start in range(0, len(new), _TOKEN_CHUNK):
+            chunk = new[start : start + _TOKEN_CHUNK]
+            hashed = np.array([self._first_and_step(code, token) for code, token in chunk])
+            ks = np.array([self._k.get(code, 0) for code, _ in chunk], dtype=np.int64)
+            # Token t sets (first_t + i * step_t) mod BASE_BITS for i < k_t, as ``positions``.
+            owners = np.repeat(np.arange(len(chunk)), ks)
+            offsets = np.arange(len(owners)) - np.repeat(np.cumsum(ks) - ks, ks)
+            positions = (hashed[owners, 0] + offsets * hashed[owners, 1]) % BASE_BITS
+            flips = np.zeros((len(chunk), FILTER_BITS), dtype=np.bool_)
+            flips[owners, self._permutation[positions]] = True
+            flips[owners, self._permutation[positions + BASE_BITS]] = True
+            first = len(self._token_masks)
+            self._token_masks = np.concatenate([self._token_masks, _pack(flips)])
+            self._token_index.update(zip(chunk, range(first, first + len(chunk)), strict=True))
+        return np.fromiter(map(self._token_index.__getitem__, keys), np.int64, len(keys))
+
+    def rows(self, part: int, values: Sequence[Any]) -> Indices:
+        """For each value of one part of a record its row in the table of masks (the OR of its
+        tokens' masks); each distinct value is made once per encoder."""
         cache = self._rows[part]
-        found = cache.get(value)
-        if found is None:
-            # Setting a position turns its filter bit on and its complement bit off: the two
-            # shuffled positions flip together, so a record is ``empty XOR (OR of flips)``.
-            flips = 0
-            for code, token in _PARTS[part][1](value):
-                for position in self.positions(code, token):
-                    flips |= self._flips[position]
-            found = len(self._masks) // FILTER_BYTES
-            self._masks += flips.to_bytes(FILTER_BYTES, "big")
-            cache[value] = found
-        return found
+        new = [value for value in dict.fromkeys(values) if value not in cache]
+        if new:
+            make = _PARTS[part][1]
+            keys: list[tuple[str, str]] = []
+            counts = np.zeros(len(new), dtype=np.int64)
+            for number, value in enumerate(new):
+                found = make(value)
+                keys += found
+                counts[number] = len(found)
+            token_rows = self._token_rows(keys)  # first: it may grow the table of token masks
+            token_masks = self._token_masks[token_rows]
+            masks = np.zeros((len(new), WORDS), dtype=np.uint64)
+            has_tokens = counts > 0
+            if has_tokens.any():
+                starts = (np.cumsum(counts) - counts)[has_tokens]
+                masks[has_tokens] = np.bitwise_or.reduceat(token_masks, starts, axis=0)
+            first = len(self._table) + sum(len(block) for block in self._pending)
+            self._pending.append(masks)
+            cache.update(zip(new, range(first, first + len(new)), strict=True))
+        return np.fromiter(map(cache.__getitem__, values), np.int64, len(values))
 
     def encode(self, records: Sequence[LinkageFields]) -> Filters:
         """Balanced filters, one row of ``WORDS`` uint64 per record. Every record must have
         at least one known field (see ``LinkageFields.linkable`` for what is enough)."""
         rows = np.zeros((len(records), len(_PARTS)), dtype=np.int64)
         for part, (attribute, _) in enumerate(_PARTS):
-            values = list(map(attrgetter(attribute), records))
-            cached = list(map(self._rows[part].get, values))
-            if None in cached:
-                rows[:, part] = [
-                    self._row(part, value) if row is None else row
-                    for row, value in zip(cached, values, strict=True)
-                ]
-            else:
-                rows[:, part] = cast(list[int], cached)
-        if len(self._table) * FILTER_BYTES < len(self._masks):
-            self._table = np.frombuffer(bytes(self._masks), dtype=np.uint64).reshape(-1, WORDS)
-        out = np.zeros((len(records), WORDS), dtype=np.uint64)
+            rows[:, part] = self.rows(part, list(map(attrgetter(attribute), records)))
+        return self._combine(rows)
+
+    def encode_indexed(self, parts: Sequence[tuple[Sequence[Any], Indices]]) -> Filters:
+        """The same filters as ``encode``, from columns: per part of a record (the attributes
+        of ``LinkageFields``, in their order) its distinct values and, per record, the
+        position of the record's value among them."""
+        if len(parts) != len(_PARTS):
+            raise ValueError(f"Expected {len(_PARTS)} parts, got {len(parts)}.")
+        count = len(parts[0][1])
+        rows = np.zeros((count, len(_PARTS)), dtype=np.int64)
+        for part, (values, index) in enumerate(parts):
+            if len(index) != count:
+                raise ValueError("Every part needs an index per record.")
+            rows[:, part] = self.rows(part, values)[index]
+        return self._combine(rows)
+
+    def _combine(self, rows: Indices) -> Filters:
+        """Per record the OR of its parts' masks on the empty balanced filter."""
+        if self._pending:
+            self._table = np.concatenate([self._table, *self._pending])
+            self._pending = []
+        out = np.zeros((len(rows), WORDS), dtype=np.uint64)
         for part in range(len(_PARTS)):
             out |= self._table[rows[:, part]]
-        if len(records) and not out.any(axis=1).all():
+        if len(rows) and not out.any(axis=1).all():
             raise ValueError("A record without any known field cannot be encoded.")
         out ^= self._empty
         return out
