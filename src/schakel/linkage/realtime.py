@@ -1,6 +1,6 @@
 """Scoring one new record against its candidates, within a second: the same Splink model as
-the batch, with a linker kept per process and model, and term frequencies counted in the
-region for just the values at hand."""
+the batch, its scoring SQL made once per process and model, and term frequencies counted in
+the region for just the values at hand."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from splink import DuckDBAPI, Linker
 
-from .engine import FIELD_LABELS, rows_table
+from .engine import FIELD_LABELS, default_model, model_version, rows_table
 
 # Term-frequency columns the model adjusts for.
 TF_COLUMNS = ("first_name_canon", "surname", "place")
 
-_LINKERS: dict[str, tuple[Linker, dict[str, dict[int, str]]]] = {}
+_SCORERS: dict[str, _Scorer] = {}  # insertion order: least recently used first
 _LOCK = threading.Lock()
+# The two tables the cached scoring SQL reads; replaced with the records at each call.
+_NEW_TABLE = "schakel_score_new"
+_CANDIDATES_TABLE = "schakel_score_candidates"
 
 
 @dataclass(frozen=True)
@@ -64,19 +68,87 @@ def _level_labels(model: Mapping[str, Any]) -> dict[str, dict[int, str]]:
     return labels
 
 
-def _linker(model: Mapping[str, Any], version: str) -> tuple[Linker, dict[str, dict[int, str]]]:
+def _input_table(rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """Rows of ``engine.person_row`` with their term frequencies (``tf_<column>``)."""
+    table = rows_table([dict(row) for row in rows])
+    for column in TF_COLUMNS:
+        values = [row.get(f"tf_{column}") for row in rows]
+        table = table.append_column(f"tf_{column}", pa.array(values, type=pa.float64()))
+    return table
+
+
+class _Scorer:
+    """A model's scoring SQL, made once by Splink and kept with its DuckDB connection.
+
+    Splink's ``score_pairs`` builds the same SQL again on every call, which costs about half
+    a second; here it is captured once (the inputs always have the same columns) and run on
+    the records of each call."""
+
+    def __init__(self, model: Mapping[str, Any]) -> None:
+        self.labels = _level_labels(model)
+        self._lock = threading.Lock()
+        self._connection = duckdb.connect()
+        db_api = DuckDBAPI(connection=self._connection)
+        sample = _input_table([{"unique_id": "_"}])
+        self._connection.register(_NEW_TABLE, sample)
+        self._connection.register(_CANDIDATES_TABLE, sample)
+        settings = dict(model)
+        settings["link_type"] = "dedupe_only"
+        settings["retain_matching_columns"] = False
+        settings["retain_intermediate_calculation_columns"] = True
+        linker = Linker(db_api.register(sample), settings, log_level=logging.WARNING)
+        new_frame = db_api.table_to_splink_dataframe("new", _NEW_TABLE)
+        candidates_frame = db_api.table_to_splink_dataframe("candidates", _CANDIDATES_TABLE)
+        # Once as Splink runs it (it prepares and caches its term-frequency tables), then
+        # again with its SQL captured instead of run.
+        linker.inference.score_pairs(new_frame, candidates_frame)
+        captured: list[str] = []
+        run = db_api.sql_pipeline_to_splink_dataframe
+
+        def capture(pipeline: Any) -> None:
+            captured.append(pipeline.generate_cte_pipeline_sql())
+
+        db_api.sql_pipeline_to_splink_dataframe = capture  # type: ignore[method-assign]
+        try:
+            linker.inference.score_pairs(new_frame, candidates_frame)
+        finally:
+            db_api.sql_pipeline_to_splink_dataframe = run  # type: ignore[method-assign]
+        if len(captured) != 1:  # pragma: no cover - a Splink upgrade changed score_pairs
+            raise RuntimeError("Splink's scoring SQL could not be captured.")
+        self._sql = captured[0]
+
+    def rows(
+        self, new: Mapping[str, Any], candidates: Sequence[Mapping[str, Any]]
+    ) -> list[dict[str, Any]]:
+        with self._lock:
+            self._connection.register(_NEW_TABLE, _input_table([new]))
+            self._connection.register(_CANDIDATES_TABLE, _input_table(candidates))
+            cursor = self._connection.execute(self._sql)
+            names = [column[0] for column in cursor.description or ()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+# Scorers kept per process: one per model version in use (the shipped model and the regions'
+# own trained models); the least recently used goes when a new one comes.
+MAX_SCORERS = 8
+
+
+def _scorer(model: Mapping[str, Any], version: str) -> _Scorer:
     with _LOCK:
-        if version not in _LINKERS:
-            db_api = DuckDBAPI(connection=duckdb.connect())
-            frame = db_api.register(rows_table([{"unique_id": "_"}]))
-            settings = dict(model)
-            settings["link_type"] = "dedupe_only"
-            settings["retain_matching_columns"] = False
-            settings["retain_intermediate_calculation_columns"] = True
-            linker = Linker(frame, settings, log_level=logging.WARNING)
-            _LINKERS.clear()  # one model per process is enough: a new version replaces it
-            _LINKERS[version] = (linker, _level_labels(model))
-        return _LINKERS[version]
+        scorer = _SCORERS.pop(version, None)
+        if scorer is None:
+            scorer = _Scorer(model)
+            while len(_SCORERS) >= MAX_SCORERS:
+                del _SCORERS[next(iter(_SCORERS))]
+        _SCORERS[version] = scorer  # last in the dict: the most recently used
+        return scorer
+
+
+def warm_up() -> None:
+    """Build the shipped model's scorer now (about two seconds), so that the first signal
+    after a server start does not wait for it. Web servers call this in the background."""
+    model = default_model()
+    _scorer(model, model_version(model))
 
 
 def score(
@@ -90,7 +162,7 @@ def score(
     """Score ``new`` against each candidate (rows of ``engine.person_row``)."""
     if not candidates:
         return []
-    linker, labels = _linker(model, version)
+    scorer = _scorer(model, version)
 
     def with_tf(row: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(row)
@@ -99,9 +171,10 @@ def score(
             out[f"tf_{column}"] = frequencies.get(column, {}).get(value) if value else None
         return out
 
-    result = linker.inference.score_pairs([with_tf(new)], [with_tf(row) for row in candidates])
+    result = scorer.rows(with_tf(new), [with_tf(row) for row in candidates])
+    labels = scorer.labels
     scored = []
-    for row in result.as_record_list():
+    for row in result:
         other = (
             row["unique_id_r"]
             if str(row["unique_id_l"]) == str(new["unique_id"])

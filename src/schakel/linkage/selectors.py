@@ -3,7 +3,6 @@ the region sees suggestions and links, and every read of them is audited."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from schakel.accounts.policy import Action
 from schakel.accounts.scoping import region_ids_for_action
 from schakel.audit.services import audit_record
 from schakel.common.exceptions import NotFoundOrForbidden
+from schakel.network.domain.graph import UnionFind
 
 from .constants import SUBJECT_SUGGESTION, SuggestionStatus
 from .models import LinkSuggestion
@@ -69,34 +69,14 @@ class YoungPersonGroup:
     signal_ids: tuple[int, ...]
 
 
-def _components(edges: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
-    parent: dict[int, int] = {}
-
-    def find(node: int) -> int:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for left, right in edges:
-        parent[find(left)] = find(right)
-    groups: dict[int, set[int]] = {}
-    for node in list(parent):
-        groups.setdefault(find(node), set()).add(node)
-    return {node: groups[find(node)] for node in parent}
-
-
 def linked_signal_ids(*, user: Any, signal_id: int) -> list[int]:
     """The other signals confirmed to be about the same young person as ``signal_id``
     (through any chain of confirmed links), in the user's regions."""
     confirmed = suggestions_in_scope(user=user).filter(status=SuggestionStatus.CONFIRMED)
-    edges = [
-        (row["record_a__signal_id"], row["record_b__signal_id"])
-        for row in confirmed.values("record_a__signal_id", "record_b__signal_id")
-    ]
-    group = _components(edges).get(signal_id, {signal_id})
-    return sorted(group - {signal_id})
+    groups = UnionFind()
+    for left, right in confirmed.values_list("record_a__signal_id", "record_b__signal_id"):
+        groups.union(left, right)
+    return sorted(int(other) for other in groups.members(signal_id) if other != signal_id)
 
 
 def open_suggestions_for_signal(*, user: Any, signal_id: int) -> list[LinkSuggestion]:

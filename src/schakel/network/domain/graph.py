@@ -12,7 +12,7 @@ them so the same data always gives the same list; it scores nobody and decides n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 CASE = "case"
@@ -68,11 +68,15 @@ class Component:
         return tuple(item for item in self.entities if item.degree == top)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[object, object] = {}
+class UnionFind:
+    """Disjoint sets of hashable nodes: ``union`` joins two nodes' sets, ``find`` names a
+    node's set by one of its members. Shared by the context network and the same-person
+    groups of the linkage app (signals joined by confirmed links)."""
 
-    def find(self, node: object) -> object:
+    def __init__(self) -> None:
+        self.parent: dict[Hashable, Hashable] = {}
+
+    def find(self, node: Hashable) -> Hashable:
         self.parent.setdefault(node, node)
         root = node
         while self.parent[root] != root:
@@ -81,10 +85,15 @@ class _UnionFind:
             self.parent[node], node = root, self.parent[node]
         return root
 
-    def union(self, left: object, right: object) -> None:
+    def union(self, left: Hashable, right: Hashable) -> None:
         a, b = self.find(left), self.find(right)
         if a != b:
             self.parent[b] = a
+
+    def members(self, node: Hashable) -> set[Hashable]:
+        """Every node in the set of ``node`` (``node`` itself when it was never joined)."""
+        root = self.find(node)
+        return {other for other in list(self.parent) if self.find(other) == root}
 
 
 def _sort_key(component: Component) -> tuple[int, int, Person]:
@@ -95,7 +104,7 @@ def components(edges: Iterable[Edge]) -> list[Component]:
     """Every connected component, largest first (most young people, then most entities, then
     the first young person), so the same edges always give the same list."""
     unique = sorted(set(edges))
-    sets = _UnionFind()
+    sets = UnionFind()
     for edge in unique:
         sets.union(("p", edge.person), ("e", edge.entity))
     persons: dict[object, set[Person]] = defaultdict(set)
