@@ -627,6 +627,7 @@ def spark_link(left: Path, right: Path, out: Path) -> None:
     the same normalisation, model, prior estimate, threshold and single best links."""
     import logging
 
+    import pyarrow.parquet as pq
     from pyspark.sql import SparkSession
     from splink import Linker
     from splink.backends.spark import SparkAPI, similarity_jar_location
@@ -649,8 +650,13 @@ def spark_link(left: Path, right: Path, out: Path) -> None:
     tables = batch.read_tables(
         [(left, engine.SOURCE_LEFT, 0, 1), (right, engine.SOURCE_RIGHT, 0, 1)]
     )
-    frames = [db_api.register(spark.createDataFrame(table.to_pandas())) for table in tables]
-    settings = dict(engine.default_model())
+    # Through Parquet, so that Spark gets the Arrow types (lists of names included).
+    frames = []
+    for number, table in enumerate(tables):
+        path = out.parent / f"spark-input-{number}.parquet"
+        pq.write_table(table, path)
+        frames.append(db_api.register(spark.read.parquet(str(path))))
+    settings = engine.settings_for_backend(engine.default_model(), "spark")
     settings["link_type"] = "link_only"
     settings["retain_matching_columns"] = False
     settings["retain_intermediate_calculation_columns"] = False

@@ -17,6 +17,7 @@ than agreeing on a rare surname.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -29,8 +30,11 @@ import duckdb
 import pyarrow as pa
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
+import sqlglot
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.internals.dialects import SplinkDialect
 from splink.internals.exceptions import EMTrainingException
+from sqlglot import expressions as exp
 
 from .domain.normalise import BLOCKING_RULES, Person
 from .progress import QUIET, Progress
@@ -75,6 +79,59 @@ NAMES_FIT = (
     'OR len(list_intersect("name_forms_r", "all_names_l")) > 0)'
 )
 
+# Functions the custom levels use under DuckDB's names, per other backend. Spark has the
+# string similarities as Splink's UDFs (its similarity jar) under their own names.
+_ARRAY_INTERSECT = {"duckdb": "list_intersect", "spark": "array_intersect"}
+
+
+class _Sql(cll.CustomLevel):
+    """A custom comparison level written in DuckDB's SQL that runs on other backends too:
+    sqlglot translates the syntax (quoting, ``instr``, ``starts_with``) and the functions it
+    does not know are renamed to the backend's (``jaro_winkler_similarity``,
+    ``damerau_levenshtein``, ``len(list_intersect(...))``)."""
+
+    def __init__(self, sql_condition: str) -> None:
+        super().__init__(sql_condition, base_dialect_str="duckdb")
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:
+        name = sql_dialect.sql_dialect_str
+        if name == "duckdb":
+            return self.sql_condition
+        if name not in _ARRAY_INTERSECT:
+            raise ValueError(f"The linkage model has no SQL for the {name} backend.")
+        similarity = {
+            "jaro_winkler_similarity": sql_dialect.jaro_winkler_function_name,
+            "damerau_levenshtein": sql_dialect.damerau_levenshtein_function_name,
+            "list_intersect": _ARRAY_INTERSECT[name],
+        }
+
+        def rename(node: exp.Expression) -> exp.Expression:
+            if isinstance(node, exp.JarowinklerSimilarity):
+                return exp.Anonymous(
+                    this=similarity["jaro_winkler_similarity"],
+                    expressions=[node.this, node.expression],
+                )
+            if isinstance(node, exp.Anonymous) and node.name.lower() in similarity:
+                return exp.Anonymous(
+                    this=similarity[node.name.lower()], expressions=node.expressions
+                )
+            if (
+                isinstance(node, exp.Length)
+                and isinstance(node.this, exp.Anonymous)
+                and node.this.name.lower() == "list_intersect"
+            ):
+                # The size of a list, not the length of a string.
+                return exp.ArraySize(
+                    this=exp.Anonymous(
+                        this=similarity["list_intersect"], expressions=node.this.expressions
+                    )
+                )
+            return node
+
+        tree = sqlglot.parse_one(self.sql_condition, read="duckdb")
+        return tree.transform(rename).sql(dialect=sql_dialect.sqlglot_dialect)
+
+
 # What the coordinator reads per field when a suggestion is shown (Dutch, B1).
 FIELD_LABELS = {
     "first_name": "voornaam",
@@ -98,9 +155,7 @@ def _first_name_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="first_name",
         comparison_levels=[
-            cll.CustomLevel(both_unknown).configure(
-                is_null_level=True, label_for_charts="voornaam onbekend"
-            ),
+            _Sql(both_unknown).configure(is_null_level=True, label_for_charts="voornaam onbekend"),
             cll.ExactMatchLevel("first_name_canon").configure(
                 tf_adjustment_column="first_name_canon",
                 label_for_charts="zelfde voornaam (ook roepnaam)",
@@ -111,14 +166,14 @@ def _first_name_comparison() -> cl.CustomComparison:
                 u_probability=1e-5,
                 label_for_charts="voor- en achternaam omgedraaid",
             ),
-            cll.CustomLevel(NAMES_FIT, base_dialect_str="duckdb").configure(
+            _Sql(NAMES_FIT).configure(
                 # Fixed: EM sees this level too rarely to estimate it and may give it m = 0,
                 # which would make a roepnaam count as a contradiction.
                 m_probability=0.05,
                 fix_m_probability=True,
                 label_for_charts="roepnaam en officiële voornaam passen bij elkaar",
             ),
-            cll.CustomLevel(
+            _Sql(
                 'length("first_name_l") >= 3 AND length("first_name_r") >= 3 AND '
                 '(substr("first_name_l", 1, length("first_name_r")) = "first_name_r" '
                 'OR substr("first_name_r", 1, length("first_name_l")) = "first_name_l")'
@@ -126,7 +181,7 @@ def _first_name_comparison() -> cl.CustomComparison:
             cll.DamerauLevenshteinLevel("first_name", 1).configure(
                 label_for_charts="voornaam bijna gelijk (één letter)"
             ),
-            cll.CustomLevel(
+            _Sql(
                 f"{_null('first_name_canon')} AND "
                 'substr("initials_l", 1, 1) = substr("initials_r", 1, 1)'
             ).configure(label_for_charts="alleen voorletters, eerste gelijk"),
@@ -186,32 +241,27 @@ def _household_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="household",
         comparison_levels=[
-            cll.CustomLevel(
-                f"{_null('surname')} AND {_null('dob')} AND {_null('first_name')}"
-            ).configure(is_null_level=True, label_for_charts="niet te bepalen"),
-            cll.CustomLevel(
+            _Sql(f"{_null('surname')} AND {_null('dob')} AND {_null('first_name')}").configure(
+                is_null_level=True, label_for_charts="niet te bepalen"
+            ),
+            _Sql(
                 f'{twin_setting} AND {sex_known} AND ({clearly_other_name} OR "sex_l" <> "sex_r")',
-                base_dialect_str="duckdb",
             ).configure(
                 **_fixed(TWIN_WEIGHT, "tweeling: zelfde huishouden en geboortedatum, andere naam")
             ),
-            cll.CustomLevel(
-                f"{twin_setting} AND {clearly_other_name}", base_dialect_str="duckdb"
-            ).configure(
+            _Sql(f"{twin_setting} AND {clearly_other_name}").configure(
                 **_fixed(
                     TWIN_WEIGHT_SEX_UNKNOWN,
                     "zelfde huishouden en geboortedatum, andere voornaam, geslacht onbekend",
                 )
             ),
-            cll.CustomLevel(
-                f"{birth_unknown} AND {clearly_other_name}", base_dialect_str="duckdb"
-            ).configure(
+            _Sql(f"{birth_unknown} AND {clearly_other_name}").configure(
                 **_fixed(
                     TWIN_WEIGHT_SEX_UNKNOWN,
                     "zelfde huishouden, andere voornaam, geboortedatum onbekend",
                 )
             ),
-            cll.CustomLevel(sibling_setting, base_dialect_str="duckdb").configure(
+            _Sql(sibling_setting).configure(
                 **_fixed(SIBLING_WEIGHT, "zelfde huishouden, andere geboortedatum: broer of zus")
             ),
             cll.ElseLevel().configure(**_fixed(0.0, "geen tweeling-situatie")),
@@ -233,7 +283,7 @@ def _surname_comparison() -> cl.CustomComparison:
                 u_probability=1e-5,
                 label_for_charts="voor- en achternaam omgedraaid",
             ),
-            cll.CustomLevel(
+            _Sql(
                 '(instr("surname_l", "surname_r") > 0 OR instr("surname_r", "surname_l") > 0) '
                 'AND length("surname_l") >= 3 AND length("surname_r") >= 3'
             ).configure(label_for_charts="deel van een dubbele achternaam"),
@@ -269,7 +319,7 @@ def _address_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name="address",
         comparison_levels=[
-            cll.CustomLevel(
+            _Sql(
                 f"{_null('postcode')} AND ({_null('street')} OR {_null('house_number')}) "
                 f"AND {_null('place')}"
             ).configure(is_null_level=True, label_for_charts="adres onbekend"),
@@ -346,6 +396,30 @@ def settings_creator(link_type: str) -> SettingsCreator:
 
 def _value(text: str) -> str | None:
     return text or None
+
+
+def settings_for_backend(model: dict[str, Any], sql_dialect: str) -> dict[str, Any]:
+    """A trained model (DuckDB SQL, as saved) as settings for another Splink backend: the SQL
+    of every level and blocking rule as that backend writes it, the trained probabilities as
+    they are. For national scale on Spark (``sql_dialect="spark"``, docs/linkage.md)."""
+    target = settings_creator("link_only").create_settings_dict(sql_dialect)
+    settings = copy.deepcopy(model)
+    if len(settings["comparisons"]) != len(target["comparisons"]):
+        raise ValueError("The model does not have this version's comparisons.")
+    for ours, theirs in zip(settings["comparisons"], target["comparisons"], strict=True):
+        levels = ours["comparison_levels"]
+        if ours["output_column_name"] != theirs["output_column_name"] or len(levels) != len(
+            theirs["comparison_levels"]
+        ):
+            raise ValueError(f"The model's comparison {ours['output_column_name']} differs.")
+        for level, translated in zip(levels, theirs["comparison_levels"], strict=True):
+            level["sql_condition"] = translated["sql_condition"]
+    settings["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": rule["blocking_rule"], "sql_dialect": sql_dialect}
+        for rule in target["blocking_rules_to_generate_predictions"]
+    ]
+    settings["sql_dialect"] = sql_dialect
+    return settings
 
 
 def person_row(person: Person) -> dict[str, Any]:
