@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-NORMALISATION_VERSION = 2
+NORMALISATION_VERSION = 3
 
 # Tussenvoegsels, longest first so "van der" wins over "van". Written out after folding.
 _TUSSENVOEGSELS = (
@@ -133,7 +133,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "gijsbertus": ("gijs", "bert"),
     "ludovicus": ("louis", "lode", "lou"),
     "laurentius": ("lars", "laurens", "lau", "rens"),
-    "martinus": ("martin", "tinus", "maarten", "mart"),
+    "martinus": ("martin", "tinus", "maarten", "mart", "tijn"),
     "marinus": ("rinus", "rien", "mees", "marijn", "mario"),
     "hubertus": ("huub", "bert", "hub"),
     "bernardus": ("ben", "bernard", "bennie", "bernd"),
@@ -174,9 +174,10 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
         "kiki",
         "toos",
         "nina",
+        "ina",
     ),
     "johanna": ("anneke", "hanna", "hannah", "annie", "jo", "joke", "hanneke", "jannie"),
-    "wilhelmina": ("willy", "mien", "wilma", "mina", "wil", "willemijn"),
+    "wilhelmina": ("willy", "mien", "wilma", "mina", "wil", "willemijn", "ina"),
     "hendrika": ("riek", "henny", "rieky", "rika", "henriette"),
     "geertruida": ("truus", "geertje", "trudy", "truida"),
     "jacoba": ("coby", "koosje", "jacqueline", "co"),
@@ -200,13 +201,13 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "emma": ("em", "emmy"),
     "amalia": ("amy", "mali", "amely"),
     "emilia": ("emma", "emmy", "milly", "emi", "mila", "lia"),
-    "philippus": ("flip", "philip", "pip", "fillip"),
+    "philippus": ("flip", "philip", "pip", "fillip", "pim"),
     "ivo": ("ive",),
     "evelien": ("eef", "eva", "evi"),
     "eva": ("evi", "eefje"),
     "rebecca": ("becca", "becky", "rebekka"),
     "susanna": ("suzanne", "sanne", "suus", "suze", "susan"),
-    "josephina": ("fien", "josje", "jos", "fieke", "josefien"),
+    "josephina": ("fien", "fiene", "josje", "jos", "fieke", "josefien"),
     "dorothea": ("dorien", "thea", "doortje", "dora"),
     "christina": ("christien", "stien", "tina", "kristel"),
     "aleida": ("alie", "leida", "ida"),
@@ -264,6 +265,7 @@ _ROEPNAMEN: Mapping[str, tuple[str, ...]] = {
     "cecilia": ("cilia", "cil", "sissi", "lia"),
     "dorothee": ("dorien", "thea"),
     "gabriella": ("gabi", "ella"),
+    "gabrielle": ("gabi", "elle"),
     "gabriel": ("gabi", "gab"),
     "leonie": ("leo", "noor"),
     "eleonora": ("noor", "nora", "leonie", "ella"),
@@ -327,14 +329,72 @@ def _build_name_forms() -> dict[str, frozenset[str]]:
     return {name: frozenset(values) for name, values in forms.items()}
 
 
+def _one_deletion(name: str) -> set[str]:
+    return {name[:i] + name[i + 1 :] for i in range(len(name))}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance (optimal string alignment) of at most one."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(differ) == 1:
+            return True  # one letter replaced
+        first = differ[0]
+        return (
+            len(differ) == 2
+            and differ[1] == first + 1
+            and a[first] == b[first + 1]
+            and (a[first + 1] == b[first])
+        )  # two neighbours swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter in _one_deletion(longer)
+
+
+def _build_typo_index() -> dict[str, set[str]]:
+    """Each roepnaam and the strings one deletion away from it -> the roepnamen: candidates
+    for a roepnaam typed with one mistake (checked with ``_within_one_edit``)."""
+    index: dict[str, set[str]] = {}
+    for name, forms in _NAME_FORMS.items():
+        if len(forms) > 1 and len(name) >= 3:  # a roepnaam: it stands for an official name
+            for key in {name, *_one_deletion(name)}:
+                index.setdefault(key, set()).add(name)
+    return index
+
+
+# A roepnaam typed with a mistake stands for at most this many official names, or none.
+_MAX_TYPO_OFFICIALS = 2
+
+
+def _typo_forms(name: str) -> frozenset[str]:
+    """The official names of the roepnaam that ``name`` is one typing mistake away from
+    ("riiet" -> "henriette"), when ``name`` is no known name itself and the answer is not
+    ambiguous; else nothing."""
+    if len(name) < 3 or name in _NAME_FORMS:
+        return frozenset()
+    candidates = {
+        roepnaam
+        for key in {name, *_one_deletion(name)}
+        for roepnaam in _TYPO_INDEX.get(key, ())
+        if _within_one_edit(name, roepnaam)
+    }
+    officials = {form for roepnaam in candidates for form in _NAME_FORMS[roepnaam]} - candidates
+    return frozenset(officials) if 0 < len(officials) <= _MAX_TYPO_OFFICIALS else frozenset()
+
+
 @lru_cache(maxsize=262_144)
 def name_forms(names: tuple[str, ...]) -> tuple[str, ...]:
     """All names and the official names they may stand for, sorted: two records whose forms
-    overlap may use a roepnaam and an official name of the same young person."""
+    overlap may use a roepnaam and an official name of the same young person. A name that is
+    no known name but one typing mistake from a known roepnaam also gets that roepnaam's
+    official names ("riiet" for "riet": "henriette")."""
     found: set[str] = set()
     for name in names:
         if name:
-            found |= _NAME_FORMS.get(name, frozenset({name}))
+            found |= _NAME_FORMS.get(name, frozenset({name})) | _typo_forms(name)
     return tuple(sorted(found))
 
 
@@ -664,3 +724,4 @@ _FOLDED_ROEPNAMEN: dict[str, tuple[str, ...]] = {
 }
 _ROEPNAAM_INDEX = _build_roepnaam_index()
 _NAME_FORMS = _build_name_forms()
+_TYPO_INDEX = _build_typo_index()
