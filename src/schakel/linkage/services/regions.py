@@ -4,6 +4,9 @@ region's own model. Audited; used by ``schakel link suggest|train``."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from schakel.audit.services import audit_record
@@ -21,6 +24,14 @@ from .suggestions import suggest_for_record
 
 # Fewer records than this give EM too little to learn from: the shipped model is better.
 MIN_RECORDS_TO_TRAIN = 1000
+
+
+def user_by_username(username: str) -> Any:
+    """The active account that runs a command (``--by``), for the audit trail."""
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise LinkInputError(f"Onbekende of niet-actieve gebruiker: {username}.")
+    return user
 
 
 def region_by_number_or_name(value: str) -> Region:
@@ -59,7 +70,11 @@ def suggest_region(region: Region, *, progress: Progress = QUIET) -> int:
     return made
 
 
-def train_region(region: Region, *, progress: Progress = QUIET) -> LinkageModel:
+def train_region(
+    region: Region, *, actor: Any | None = None, progress: Progress = QUIET
+) -> LinkageModel:
+    """Train the region's own model on its person records and store it (audited, with the
+    person who ran it when known: ``schakel link train --by``)."""
     rows = [
         dict(values, unique_id=str(pk))
         for pk, values in PersonRecord.objects.filter(region=region).values_list("pk", "values")
@@ -78,9 +93,10 @@ def train_region(region: Region, *, progress: Progress = QUIET) -> LinkageModel:
             settings_json=model,
             version=model_version(model),
             record_count=len(rows),
+            trained_by=actor,
         )
         audit_record(
-            actor=None,
+            actor=actor,
             action="linkage.train",
             subject_type="region",
             subject_id=region.pk,

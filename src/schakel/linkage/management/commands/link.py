@@ -5,7 +5,7 @@
     schakel link encode INPUT.csv --secret-file KEY --out ENC
     schakel link match-encodings ENC_A ENC_B --out PAIRS.csv [--threshold D]
     schakel link suggest --region R    (person records and suggestions of a region; nightly)
-    schakel link train --region R      (the region's own model, trained on its signals)
+    schakel link train --region R [--by USER]  (the region's own model, on its signals)
 
 Input columns (header row, UTF-8): record_id, voornamen, tussenvoegsel, achternaam,
 geboortedatum (YYYY-MM-DD), geslacht, straat, huisnummer, postcode, woonplaats, bsn.
@@ -98,6 +98,9 @@ class Command(BaseCommand):
         suggest.add_argument("--region", required=True, help="de regio (nummer of naam)")
         train = sub.add_parser("train", help="train het koppelmodel van een regio op haar signalen")
         train.add_argument("--region", required=True, help="de regio (nummer of naam)")
+        train.add_argument(
+            "--by", help="gebruikersnaam van wie traint (komt in het auditlog en bij het model)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         progress = Progress()
@@ -142,7 +145,8 @@ class Command(BaseCommand):
             if command == "suggest":
                 regions.suggest_region(region, progress=progress)
             else:
-                regions.train_region(region, progress=progress)
+                actor = regions.user_by_username(options["by"]) if options.get("by") else None
+                regions.train_region(region, actor=actor, progress=progress)
         else:
             from schakel.linkage.pprl import match_files
 
