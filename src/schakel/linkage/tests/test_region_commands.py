@@ -5,22 +5,14 @@ import random
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from schakel.accounts.constants import Role
 from schakel.audit.models import AuditEvent
 from schakel.linkage.models import LinkageModel, LinkSuggestion, PersonRecord
 from schakel.linkage.services import regions
 from schakel.linkage.services.suggestions import region_model
+from schakel.linkage.tests.test_pprl import link
 from schakel.linkage.tests.test_suggestions import DAAN, send
-
-
-def link(*args) -> int:
-    try:
-        call_command("link", *[str(arg) for arg in args])
-    except SystemExit as stop:
-        return int(stop.code or 0)
-    return 0
 
 
 @pytest.fixture
