@@ -62,7 +62,7 @@ def _frequencies(
         counts = dict(
             PersonRecord.objects.filter(region_id=region_id, **{f"{column}__in": values})
             .values_list(column)
-            .annotate(n=Count("id"))
+            .annotate(n=Count("*"))
         )
         prior = _average_u(model, column) * TF_PRIOR_RECORDS
         frequencies[column] = {
