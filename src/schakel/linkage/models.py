@@ -44,6 +44,10 @@ class PersonRecord(models.Model):
     values = models.JSONField(default=dict)
     # Which version of the normalisation made these values (renormalised when it changes).
     normalisation_version = models.PositiveSmallIntegerField(default=1)
+    # The model version the record's candidates were last scored with ("" = not yet, or the
+    # values changed since): the nightly catch-up scores only records not scored with the
+    # region's current model.
+    scored_model = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

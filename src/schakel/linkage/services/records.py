@@ -70,6 +70,7 @@ def record_signal(signal: Signal, *, actor: Any = None) -> PersonRecord | None:
         "phone": person.phone[:20],
         "values": row,
         "normalisation_version": NORMALISATION_VERSION,
+        "scored_model": "",  # new or changed values: their candidates are to be scored
     }
     with transaction.atomic():
         record, created = PersonRecord.objects.update_or_create(signal=signal, defaults=fields)

@@ -20,7 +20,7 @@ from ..engine import model_version, rows_table, train
 from ..models import LinkageModel, PersonRecord
 from ..progress import QUIET, Progress
 from .records import record_signal
-from .suggestions import suggest_for_record
+from .suggestions import region_model, suggest_for_record
 
 # Fewer records than this give EM too little to learn from: the shipped model is better.
 MIN_RECORDS_TO_TRAIN = 1000
@@ -58,9 +58,12 @@ def suggest_region(region: Region, *, progress: Progress = QUIET) -> int:
     progress.step(f"persoonsgegevens bijwerken: {todo.count():,} signalen")
     for signal in todo.iterator(chunk_size=500):
         record_signal(signal)
-    records = PersonRecord.objects.filter(region=region)
+    # Only records not yet scored with the region's current model: new, renormalised or
+    # missed ones, or all of them after the region's model changed.
+    _, version = region_model(region.pk)
+    records = PersonRecord.objects.filter(region=region).exclude(scored_model=version)
     total = records.count()
-    progress.step(f"voorstellen zoeken: {total:,} records")
+    progress.step(f"voorstellen zoeken: {total:,} records nog niet met het huidige model bekeken")
     made = 0
     for number, record in enumerate(records.iterator(chunk_size=500), start=1):
         made += len(suggest_for_record(record))

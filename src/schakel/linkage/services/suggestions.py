@@ -91,10 +91,11 @@ def _candidates(record: PersonRecord) -> list[PersonRecord]:
 def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
     """Score the record against its candidates and store the pairs worth a look. A pair that
     was ever suggested (open, confirmed, rejected or undone) is not suggested again."""
+    model, version = region_model(record.region_id)
     candidates = _candidates(record)
     if not candidates:
+        _mark_scored(record, version)
         return []
-    model, version = region_model(record.region_id)
     new_row = dict(record.values, unique_id=str(record.pk))
     rows = [dict(c.values, unique_id=str(c.pk)) for c in candidates]
     scored = realtime.score(
@@ -136,7 +137,13 @@ def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
                 },
             )
             created.append(suggestion)
+        _mark_scored(record, version)
     return created
+
+
+def _mark_scored(record: PersonRecord, version: str) -> None:
+    PersonRecord.objects.filter(pk=record.pk).update(scored_model=version)
+    record.scored_model = version
 
 
 def _decide(

@@ -29,9 +29,30 @@ def test_suggest_catches_up_signals_that_were_never_compared(reporter, region, c
     assert link("suggest", "--region", region.pk) == 0
     assert LinkSuggestion.objects.count() == 1
     assert "1 nieuwe voorstellen" in capsys.readouterr().err
-    # Run again: nothing new, nothing doubled.
+    # Run again: every record was scored with the current model, so none is looked at again.
+    capsys.readouterr()
     assert link("suggest", "--region", region.name) == 0
     assert LinkSuggestion.objects.count() == 1
+    assert "voorstellen zoeken: 0 records" in capsys.readouterr().err
+
+
+def test_the_nightly_run_scores_only_records_not_scored_with_the_current_model(
+    reporter, region, capsys, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(reporter, **DAAN)  # scored when sent, after the commit
+    _, version = region_model(region.pk)
+    assert set(PersonRecord.objects.values_list("scored_model", flat=True)) == {version}
+    send(reporter, given_names="Daan", surname="van der Berg", date_of_birth=date(2011, 3, 4),
+         postcode="3511AB", house_number="12")  # fmt: skip
+    assert link("suggest", "--region", region.pk) == 0
+    assert "voorstellen zoeken: 1 records" in capsys.readouterr().err
+    assert LinkSuggestion.objects.count() == 1
+    # Another model for the region (trained, say): every record is scored again.
+    PersonRecord.objects.update(scored_model="an-older-model")
+    assert link("suggest", "--region", region.pk) == 0
+    assert "voorstellen zoeken: 2 records" in capsys.readouterr().err
+    assert LinkSuggestion.objects.count() == 1  # the pair is not suggested twice
 
 
 def test_an_unknown_region_or_user_is_refused_in_dutch(region, capsys):
