@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 
 from schakel.common.views import server_error
 
@@ -43,6 +44,13 @@ def test_english_is_available(client):
     body = client.get("/inloggen/").content.decode()
     assert '<html lang="en">' in body
     assert "Log in to Schakel" in body
+
+
+def test_a_users_english_does_not_stay_behind_in_the_thread(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Log in to Schakel" in client.get("/inloggen/").content.decode()
+    assert translation.get_language() == "nl"
+    assert translation.gettext("Inloggen bij Schakel") == "Inloggen bij Schakel"
 
 
 def test_health(client):
