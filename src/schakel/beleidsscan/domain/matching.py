@@ -19,6 +19,8 @@ import simplemma
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 MAX_SENTENCE: Final = 300  # characters on either side of a match that count as its sentence
 MAX_GAP: Final = 1  # other words allowed between two words of a phrase
+COMPOUND_MIN: Final = 9  # a word this long or longer may be a compound
+COMPOUND_PART: Final = 5  # the shortest last part of a compound that we look up
 _SENTENCE_MARK: Final = re.compile(r"[.!?;:]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 
@@ -55,7 +57,24 @@ def lemma(word: str) -> str:
         if following == current:
             break
         current = following
+    if current == word.lower() and len(current) > COMPOUND_MIN:
+        current = _compound_lemma(current)
     return _plain(current)
+
+
+def _compound_lemma(word: str) -> str:
+    """A compound the dictionary does not know, with its last part in its lemma:
+    "voorlichtingslessen" -> "voorlichtingsles", "weerbaarheidstrainingen" ->
+    "weerbaarheidstraining". Dutch inflects a compound on its last part, so the longest known
+    word it ends in (at least five letters, after at least three) is that part."""
+    if simplemma.is_known(word, lang="nl"):
+        return word
+    for begin in range(3, len(word) - COMPOUND_PART + 1):
+        part = word[begin:]
+        if simplemma.is_known(part, lang="nl"):
+            base = simplemma.lemmatize(part, lang="nl").lower()
+            return word[:begin] + base if base[:3] == part[:3] else word
+    return word
 
 
 def tokens(text: str) -> list[Token]:

@@ -54,3 +54,10 @@ def test_overlapping_phrases_count_once():
     assert [phrase for phrase, _s, _e in index.find("Seksuele uitbuiting komt voor.")] == [
         "seksuele uitbuiting"
     ]
+
+
+def test_a_compound_the_lemmatiser_does_not_know_is_inflected_on_its_last_part():
+    index = PhraseIndex(["voorlichtingsles", "weerbaarheidstraining"])
+    found = index.find("Scholen geven voorlichtingslessen en weerbaarheidstrainingen.")
+    assert [phrase for phrase, _s, _e in found] == ["voorlichtingsles", "weerbaarheidstraining"]
+    assert not PhraseIndex(["verblijfsstatu"]).find("Ongeacht de verblijfsstatus.")
