@@ -15,7 +15,7 @@ The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (iss
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from schakel.kennis.domain.terminology import TerminologyChecker
@@ -33,6 +33,12 @@ TRAFFICKING_MIN_SHARE: Final = 0.5
 # ... and often enough: a programme on organised crime names exploitation throughout, but less
 # densely than a policy on it (in the evaluation set: at most 5.1 against at least 6.3).
 TRAFFICKING_MIN_PER_1000_WORDS: Final = 5.5
+# ... and not in one place: a youth programme or safety plan with one chapter on exploitation
+# names it densely there and in passing elsewhere. When this share of the mentions stands in
+# one stretch of a third of the text, the document has a chapter on trafficking; it is not a
+# policy on it (in the evaluation set: policies at most 0.75, such programmes 0.81 and more).
+TRAFFICKING_MAX_IN_ONE_THIRD: Final = 0.8
+CHAPTERS_MIN_WORDS: Final = 1000  # a shorter text (a letter, a decision) has no chapters
 PART_WORDS: Final = 200
 EVIDENCE_PER_TIP: Final = 5
 # A concrete measure counts for minors when they are named this many sentences around it.
@@ -60,6 +66,15 @@ LIST_COMMAS: Final = 5
 # as a group of their own (tip 2, "minors_throughout: true" in the rubric).
 MINOR_PART_WORDS: Final = 100
 MINORS_THROUGHOUT: Final = 0.85
+# A numbered heading ("7.2 Aanbevelingen", "5. Conclusies en adviezen"): a short line that is
+# not a sentence. Under a heading that names recommendations or advice, what is written is
+# asked of others, not promised: it is not concrete, up to the next section of the same or a
+# higher level ("7.3" or "8." after "7.2").
+HEADING: Final = re.compile(
+    r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(\w[^\n]*?)[ \t]*$", re.MULTILINE
+)
+HEADING_MAX_WORDS: Final = 10
+ADVICE_HEADING: Final = re.compile(r"aanbevel|advie[sz]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,15 +117,18 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
     weak = PhraseIndex(rubric.weak_phrases)
     marks = []
     hits: list[str] = []
+    hit_words: list[int] = []  # where each hit stands, counted in words from the start
     parts_with_subject: set[int] = set()
     parts_with_minors: set[int] = set()
     offset = 0  # words on earlier pages
-    for page in prepared:
+    advice = advice_sections(prepared)
+    for page, advice_spans in zip(prepared, advice, strict=True):
         found = trafficking.find_in(page)
         hits += [phrase for phrase, _s, _e in found]
         starts = [token.start for token in page.words]
         for _p, start, _e in found:
-            parts_with_subject.add((offset + bisect_left(starts, start)) // PART_WORDS)
+            hit_words.append(offset + bisect_left(starts, start))
+            parts_with_subject.add(hit_words[-1] // PART_WORDS)
         minor_starts = [start for _p, start, _e in minors.find_in(page)]
         for start in minor_starts:
             parts_with_minors.add((offset + bisect_left(starts, start)) // MINOR_PART_WORDS)
@@ -122,6 +140,7 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
                 adults=[start for _p, start, _e in adults.find_in(page)],
                 weak=[start for _p, start, _e in weak.find_in(page)],
                 deadlines=[m.start() for m in DEADLINE.finditer(page.text)],
+                advice=advice_spans,
             )
         )
     parts = max(1, -(-words // PART_WORDS))
@@ -130,6 +149,10 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
         and len(set(hits)) >= TRAFFICKING_MIN_DISTINCT
         and len(parts_with_subject) / parts >= TRAFFICKING_MIN_SHARE
         and 1000 * len(hits) / max(words, 1) >= TRAFFICKING_MIN_PER_1000_WORDS
+        and (
+            words < CHAPTERS_MIN_WORDS
+            or _most_in_one_stretch(hit_words, words / 3) < TRAFFICKING_MAX_IN_ONE_THIRD
+        )
     )
     general = tuple(rubric.concrete_phrases)
     about_minors = len(parts_with_minors) / max(1, -(-words // MINOR_PART_WORDS))
@@ -148,6 +171,19 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
     )
 
 
+def _most_in_one_stretch(positions: Sequence[int], length: float) -> float:
+    """The largest share of ``positions`` (sorted) that fall in one stretch of ``length``."""
+    if not positions:
+        return 0.0
+    most = 0
+    end = 0
+    for begin, position in enumerate(positions):
+        while end < len(positions) and positions[end] < position + length:
+            end += 1
+        most = max(most, end - begin)
+    return most / len(positions)
+
+
 @dataclass(frozen=True)
 class Marks:
     """Where on a page the subject (trafficking, exploitation) and minors are named."""
@@ -157,6 +193,43 @@ class Marks:
     adults: list[int]
     weak: list[int]
     deadlines: list[int]  # "in 2026", "uiterlijk 1 maart 2027", "vanaf het derde kwartaal 2026"
+    advice: list[tuple[int, int]] = field(default_factory=list)  # sections of recommendations
+
+    def in_advice(self, left: int, right: int) -> bool:
+        return any(begin < right and left < end for begin, end in self.advice)
+
+
+def advice_sections(pages: Sequence[Page]) -> list[list[tuple[int, int]]]:
+    """Per page, the spans of text under a numbered heading on recommendations or advice,
+    up to the next heading of the same or a higher level (across pages)."""
+    spans: list[list[tuple[int, int]]] = []
+    open_at: tuple[int, ...] | None = None  # the number of the advice heading we are under
+    for page in pages:
+        here: list[tuple[int, int]] = []
+        begin = 0
+        for match in HEADING.finditer(page.text):
+            title = match.group(2)
+            if len(title.split()) > HEADING_MAX_WORDS or title[-1] in ".,;:":
+                continue
+            number = tuple(int(part) for part in match.group(1).split("."))
+            if open_at is not None and _next_section(open_at, number):
+                here.append((begin, match.start()))
+                open_at = None
+            if open_at is None and ADVICE_HEADING.search(title):
+                open_at, begin = number, match.end()
+        if open_at is not None:
+            here.append((begin, len(page.text)))
+        spans.append(here)
+    return spans
+
+
+def _next_section(current: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """Whether ``number`` follows ``current`` at its level or a higher one ("7.3" or "8"
+    after "7.2"), and is not an item of a numbered list in it ("1.", "2.")."""
+    return any(
+        number == (*current[: level - 1], current[level - 1] + 1)
+        for level in range(1, len(current) + 1)
+    )
 
 
 def _any_between(starts: Sequence[int], left: int, right: int) -> bool:
@@ -186,6 +259,7 @@ def score_tip(
     strong: list[Evidence] = []
     strong_own = 0
     concrete_for_others = False
+    only_intended = False
     seen: set[str] = set()
     for page, mark in zip(pages, marks, strict=True):
         matches = topic.find_in(page)
@@ -220,9 +294,10 @@ def score_tip(
             }
             # A measure typical for the tip, or two different markers (a year and a budget).
             has_own = _any_between(own_starts, left, right) or len(markers) >= 2
-            if not (has_own or _any_between(general_starts, left, right)) or _any_between(
-                mark.weak, left, right
-            ):
+            if not (has_own or _any_between(general_starts, left, right)):
+                continue
+            if _any_between(mark.weak, left, right) or mark.in_advice(left, right):
+                only_intended = True  # hedged, asked of others or excluded: not a commitment
                 continue
             if page.text.count(",", left, right) >= LIST_COMMAS:
                 continue  # a list (of partners, say) names, it does not commit
@@ -268,6 +343,11 @@ def score_tip(
         )
     elif concrete_for_others:
         why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
+    elif only_intended:
+        why = (
+            "Maatregelen staan er alleen als aanbeveling, voornemen of voorbehoud, of als wat "
+            "buiten de regeling valt; niet als vaste afspraak."
+        )
     else:
         why = (
             "Het onderwerp komt voor, maar zonder concrete maatregel, eigenaar, termijn of "

@@ -239,3 +239,62 @@ def test_monitoring_the_plan_is_not_a_picture_of_exploitation_of_minors(rubric, 
     assert picture.score == 0
     with_minors = scan(pages, rubric, checker).tips[4]
     assert with_minors.score >= 1 and with_minors.evidence[0].page == 2
+
+
+TRAINING = (
+    "In 2026 volgen alle 40 medewerkers van het jeugdteam de training signaleren van "
+    "uitbuiting van jongeren, met een budget van 30.000 euro. Vanaf 2027 volgen ook de "
+    "leraren van het voortgezet onderwijs de training, jaarlijks."
+)
+
+
+def test_a_recommendation_does_not_make_a_tip_concrete(rubric, checker):
+    advised = TRAINING.replace("In 2026", "Wij bevelen aan dat in 2026").replace(
+        "Vanaf 2027", "Wij bevelen aan dat vanaf 2027"
+    )
+    recommended = [(1, TRAFFICKING_INTRO + advised)]
+    training = scan(recommended, rubric, checker).tips[2]
+    assert training.score == 1
+    assert "aanbeveling, voornemen of voorbehoud" in training.why
+    promised = [(1, TRAFFICKING_INTRO + TRAINING)]
+    assert scan(promised, rubric, checker).tips[2].score == 2
+
+
+def test_what_falls_outside_a_regulation_is_not_a_measure(rubric, checker):
+    excluded = (
+        "Trainingen voor de 40 medewerkers van het jeugdteam over uitbuiting van jongeren vallen "
+        "buiten deze regeling, ook in 2026. De training van leraren over uitbuiting van "
+        "jongeren wordt vanaf 2027 niet vergoed."
+    )
+    pages = [(1, TRAFFICKING_INTRO + excluded)]
+    assert scan(pages, rubric, checker).tips[2].score == 1
+
+
+def test_the_section_on_recommendations_asks_others_until_the_next_section(rubric, checker):
+    def report(heading: str) -> list[tuple[int, str]]:
+        return [
+            (1, f"{TRAFFICKING_INTRO}\n7. Conclusies\n{TRAFFICKING_INTRO}\n{heading}\n"),
+            (2, f"{TRAINING}\n8. Slot\nMensenhandel blijft een zorg."),
+        ]
+
+    advice = scan(report("7.2 Aanbevelingen"), rubric, checker).tips[2]
+    assert advice.score == 1  # written under "Aanbevelingen", on the next page too
+    agreed = scan(report("7.2 Afspraken"), rubric, checker).tips[2]
+    assert agreed.score == 2
+    # A numbered list under the heading ("1.", "2.") does not end the section; "8." does.
+    listed = report("7.2 Aanbevelingen\n1. Meer kennis")
+    assert scan(listed, rubric, checker).tips[2].score == 1
+    after = [(1, f"{TRAFFICKING_INTRO}\n7. Aanbevelingen\nMeer kennis.\n8. Afspraken\n{TRAINING}")]
+    assert scan(after, rubric, checker).tips[2].score == 2
+
+
+def test_a_plan_with_one_chapter_on_exploitation_is_not_a_trafficking_policy(rubric, checker):
+    other = "Wij investeren in sport, cultuur en een veilige buurt voor alle inwoners. " * 40
+    chapter = (
+        "Criminele uitbuiting en seksuele uitbuiting van jongeren nemen toe. Mensenhandel "
+        "raakt ook onze jeugd. Uitbuiting begint vaak online. "
+    )
+    in_one_chapter = [(1, other), (2, other), (3, chapter * 5)]
+    assert not scan(in_one_chapter, rubric, checker).is_trafficking_policy
+    throughout = [(1, other + chapter * 2), (2, other + chapter * 2), (3, chapter)]
+    assert scan(throughout, rubric, checker).is_trafficking_policy
