@@ -7,7 +7,7 @@ DEMO_ENV := SCHAKEL_DEMO_MODE=1 DJANGO_SETTINGS_MODULE=schakel.config.settings.l
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test lint unit e2e openapi lock messages bench bench-beleidsscan bench-cases bench-monitor bench-linkage bench-linkage-realtime clean
+.PHONY: install demo test lint unit e2e openapi lock messages bench bench-beleidsscan bench-cases bench-monitor bench-linkage bench-linkage-realtime bench-linkage-nightly clean
 
 $(BIN)/schakel: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,9 @@ bench-linkage: install
 # about 5 to measure); a new signal's suggestions in a region of 100,000 persons: p95 < 1 s.
 bench-linkage-realtime: install
 	$(BIN)/python bench/linkage_realtime.py
+
+bench-linkage-nightly: install
+	$(BIN)/python bench/linkage_nightly.py
 
 clean:
 	rm -rf $(VENV) var

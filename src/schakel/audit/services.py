@@ -1,5 +1,6 @@
 """Writing audit rows, always inside the transaction of the change they record."""
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,12 +34,74 @@ def audit_record(
 
     ``details`` holds codes and ids only, never personal data.
     """
+    last = _lock_chain()
+    event = _chained(
+        last,
+        actor=actor,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        result=result,
+        reason=reason,
+        on_behalf_of=on_behalf_of,
+        request=request,
+        details=details,
+    )
+    event.save(force_insert=True)
+    return event
+
+
+def audit_record_many(
+    *,
+    actor: Any,
+    action: str,
+    subject_type: str,
+    subjects: Sequence[tuple[str | int, dict[str, Any]]],
+) -> list[AuditEvent]:
+    """One row per (subject id, details), the same action: what a batch job writes for each
+    thing it made, chained in order and inserted together. Inside ``transaction.atomic``."""
+    if not subjects:
+        return []
+    last = _lock_chain()
+    events: list[AuditEvent] = []
+    for subject_id, details in subjects:
+        event = _chained(
+            events[-1] if events else last,
+            actor=actor,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            details=details,
+        )
+        events.append(event)
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    return events
+
+
+def _lock_chain() -> AuditEvent | None:
+    """Serialise writers of the chain (PostgreSQL) and return its last row."""
     if not transaction.get_connection().in_atomic_block:
         raise AuditOutsideTransaction("audit_record must be called inside transaction.atomic")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
-    last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+    return AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+
+
+def _chained(
+    last: AuditEvent | None,
+    *,
+    actor: Any,
+    action: str,
+    subject_type: str = "",
+    subject_id: str | int = "",
+    result: str = AuditResult.SUCCESS,
+    reason: str = "",
+    on_behalf_of: str = "",
+    request: HttpRequest | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """The next row after ``last``, with its hash (not saved)."""
     seq = 1 if last is None else last.seq + 1
     prev_hash = GENESIS_HASH if last is None else last.hash
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
@@ -62,7 +125,6 @@ def audit_record(
     )
     event.full_clean(exclude=["hash"], validate_unique=False)  # normalises before hashing
     event.hash = row_hash(prev_hash, event.hashed_fields())
-    event.save(force_insert=True)
     return event
 
 

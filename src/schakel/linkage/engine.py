@@ -21,7 +21,7 @@ import copy
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -515,7 +515,11 @@ class Match:
 
 
 def _linker(
-    tables: Sequence[pa.Table], link_type: str, model: dict[str, Any] | None
+    tables: Sequence[pa.Table],
+    link_type: str,
+    model: dict[str, Any] | None,
+    *,
+    intermediate: bool = False,
 ) -> tuple[Linker, DuckDBAPI]:
     connection = duckdb.connect()
     db_api = DuckDBAPI(connection=connection)
@@ -526,8 +530,8 @@ def _linker(
     else:
         settings = dict(model)
         settings["link_type"] = link_type
-        settings["retain_matching_columns"] = False
-        settings["retain_intermediate_calculation_columns"] = False
+        settings["retain_matching_columns"] = intermediate
+        settings["retain_intermediate_calculation_columns"] = intermediate
     # Splink's warnings about levels the training data never held are expected here.
     linker = Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
     return linker, db_api
@@ -645,3 +649,43 @@ def predict_pairs(
         matches.append(Match(left, right, probability))
     matches.sort(key=lambda match: (-match.probability, match.left, match.right))
     return matches
+
+
+def score_region_pairs(
+    table: pa.Table,
+    model: dict[str, Any],
+    *,
+    frequencies: Mapping[str, Mapping[str, float]],
+    threshold: float,
+    progress: Progress = QUIET,
+) -> list[dict[str, Any]]:
+    """Every candidate pair of a region's records (one table, the blocking rules of the model)
+    at or above ``threshold``, with Splink's levels and weights per comparison (``gamma_*``,
+    ``mw_*``): the rows ``realtime.score`` gives for one record, for all records at once.
+
+    ``frequencies`` (column -> value -> share) replace the term frequencies Splink would count
+    in the table, so that a pair weighs the same here as when a new signal is scored. The
+    model's own probability that two random records match is kept, as for a new signal."""
+    linker, db_api = _linker([table], "dedupe_only", model, intermediate=True)
+    for column, shares in frequencies.items():
+        lookup = pa.table(
+            {
+                column: pa.array(list(shares), type=pa.string()),
+                f"tf_{column}": pa.array(list(shares.values()), type=pa.float64()),
+            }
+        )
+        linker.table_management.register_term_frequency_lookup(db_api.register(lookup), column)
+    progress.step("kandidaatparen vormen en vergelijken")
+    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    table_name = predictions.physical_name
+    every = db_api._con.execute(f"SELECT * FROM {table_name} LIMIT 0").description or ()  # noqa: S608
+    # The ids, the outcome and the levels and weights; not the compared values themselves.
+    names = [
+        name
+        for name, *_ in every
+        if name in ("unique_id_l", "unique_id_r", "match_probability", "match_weight")
+        or name.startswith(("gamma_", "mw_"))
+    ]
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = db_api._con.execute(f"SELECT {columns} FROM {table_name}")  # noqa: S608
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -54,7 +54,7 @@ class Scored:
     reasons: tuple[Reason, ...]
 
 
-def _level_labels(model: Mapping[str, Any]) -> dict[str, dict[int, str]]:
+def level_labels(model: Mapping[str, Any]) -> dict[str, dict[int, str]]:
     """comparison -> gamma value -> label (Splink numbers levels from the last, 0, upward;
     the null level is -1)."""
     labels: dict[str, dict[int, str]] = {}
@@ -85,7 +85,7 @@ class _Scorer:
     the records of each call."""
 
     def __init__(self, model: Mapping[str, Any]) -> None:
-        self.labels = _level_labels(model)
+        self.labels = level_labels(model)
         self._lock = threading.Lock()
         self._connection = duckdb.connect()
         db_api = DuckDBAPI(connection=self._connection)
@@ -172,7 +172,6 @@ def score(
         return out
 
     result = scorer.rows(with_tf(new), [with_tf(row) for row in candidates])
-    labels = scorer.labels
     scored = []
     for row in result:
         other = (
@@ -180,31 +179,39 @@ def score(
             if str(row["unique_id_l"]) == str(new["unique_id"])
             else row["unique_id_l"]
         )
-        reasons = []
-        for name, mapping in labels.items():
-            gamma = int(row.get(f"gamma_{name}", -1))
-            # Splink gives each comparison's match weight (log2 of its Bayes factor) and
-            # the term-frequency adjustment apart.
-            weight = float(row.get(f"mw_{name}") or 0.0)
-            weight += float(row.get(f"mw_tf_adj_{name}") or 0.0)
-            if name == "household" and gamma <= 0:
-                continue  # only shown when it says something: the twin situation
-            reasons.append(
-                Reason(
-                    field=name,
-                    label=FIELD_LABELS.get(name, name),
-                    level=mapping.get(gamma, ""),
-                    agrees=None if gamma == -1 else weight > 0,
-                    weight=0.0 if gamma == -1 else weight,
-                )
-            )
         scored.append(
             Scored(
                 candidate_id=str(other),
                 probability=float(row["match_probability"]),
                 weight=float(row["match_weight"]),
-                reasons=tuple(reasons),
+                reasons=reasons_of(row, scorer.labels),
             )
         )
     scored.sort(key=lambda item: -item.probability)
     return scored
+
+
+def reasons_of(
+    row: Mapping[str, Any], labels: Mapping[str, Mapping[int, str]]
+) -> tuple[Reason, ...]:
+    """Per comparison of a scored pair (Splink's ``gamma_*`` and ``mw_*`` columns): the level,
+    for or against, and its weight. ``labels``: ``level_labels`` of the model."""
+    reasons = []
+    for name, mapping in labels.items():
+        gamma = int(row.get(f"gamma_{name}", -1))
+        # Splink gives each comparison's match weight (log2 of its Bayes factor) and the
+        # term-frequency adjustment apart.
+        weight = float(row.get(f"mw_{name}") or 0.0)
+        weight += float(row.get(f"mw_tf_adj_{name}") or 0.0)
+        if name == "household" and gamma <= 0:
+            continue  # only shown when it says something: the twin situation
+        reasons.append(
+            Reason(
+                field=name,
+                label=FIELD_LABELS.get(name, name),
+                level=mapping.get(gamma, ""),
+                agrees=None if gamma == -1 else weight > 0,
+                weight=0.0 if gamma == -1 else weight,
+            )
+        )
+    return tuple(reasons)

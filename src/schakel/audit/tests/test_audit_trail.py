@@ -9,7 +9,7 @@ from schakel.accounts import services
 from schakel.accounts.constants import Role
 from schakel.accounts.models import User
 from schakel.audit.models import AuditEvent
-from schakel.audit.services import audit_record
+from schakel.audit.services import audit_record, audit_record_many
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -35,6 +35,22 @@ def test_rows_are_chained_and_verify(capsys):
     _rows(3)
     call_command("audit", "verify")
     assert "Logboek intact: 3 rijen" in capsys.readouterr().out
+
+
+def test_rows_written_together_chain_on_from_the_last_row_and_verify(capsys):
+    _rows(2)
+    with transaction.atomic():
+        written = audit_record_many(
+            actor=None,
+            action="test.batch",
+            subject_type="thing",
+            subjects=[(i, {"n": i}) for i in range(5)],
+        )
+    _rows(1)  # and a single row after them chains on
+    assert [event.seq for event in written] == [3, 4, 5, 6, 7]
+    assert AuditEvent.objects.get(seq=5).details == {"n": 2}
+    call_command("audit", "verify")
+    assert "Logboek intact: 8 rijen" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("statement", ["UPDATE {t} SET reason = 'x'", "DELETE FROM {t}"])

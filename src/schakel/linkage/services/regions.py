@@ -20,7 +20,7 @@ from ..engine import model_version, rows_table, train
 from ..models import LinkageModel, PersonRecord
 from ..progress import QUIET, Progress
 from .records import record_signal
-from .suggestions import region_model, suggest_for_record
+from .suggestions import region_model, suggest_in_batch
 
 # Fewer records than this give EM too little to learn from: the shipped model is better.
 MIN_RECORDS_TO_TRAIN = 1000
@@ -59,16 +59,18 @@ def suggest_region(region: Region, *, progress: Progress = QUIET) -> int:
     for signal in todo.iterator(chunk_size=500):
         record_signal(signal)
     # Only records not yet scored with the region's current model: new, renormalised or
-    # missed ones, or all of them after the region's model changed.
+    # missed ones, or all of them after the region's model changed. They are scored in one
+    # pass over the region (after a new model: every record; about a minute per 100,000).
     _, version = region_model(region.pk)
-    records = PersonRecord.objects.filter(region=region).exclude(scored_model=version)
-    total = records.count()
-    progress.step(f"voorstellen zoeken: {total:,} records nog niet met het huidige model bekeken")
-    made = 0
-    for number, record in enumerate(records.iterator(chunk_size=500), start=1):
-        made += len(suggest_for_record(record))
-        if number % 1000 == 0:
-            progress.step(f"  {number:,} van {total:,}; {made:,} nieuwe voorstellen")
+    todo = set(
+        PersonRecord.objects.filter(region=region)
+        .exclude(scored_model=version)
+        .values_list("pk", flat=True)
+    )
+    progress.step(
+        f"voorstellen zoeken: {len(todo):,} records nog niet met het huidige model bekeken"
+    )
+    made = suggest_in_batch(region.pk, todo, progress=progress) if todo else 0
     progress.step(f"klaar: {made:,} nieuwe voorstellen")
     return made
 

@@ -4,22 +4,24 @@ status of the suggestion says where it stands)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schakel.audit.services import audit_record
+from schakel.audit.services import audit_record, audit_record_many
 from schakel.common.exceptions import DomainValidationError
 
 from .. import realtime
 from ..constants import SUBJECT_SUGGESTION, SuggestionEventKind, SuggestionStatus
-from ..engine import default_model, model_version
+from ..engine import default_model, model_version, rows_table, score_region_pairs
 from ..models import BlockingKey, LinkageModel, LinkEvent, LinkSuggestion, PersonRecord
+from ..progress import QUIET, Progress
 from ..selectors import suggestion_get_for_user
 
 # A pair is shown to the care coordinator from this probability: they decide, so a doubtful
@@ -51,6 +53,14 @@ def _average_u(model: dict[str, Any], column: str) -> float:
     return 0.001
 
 
+def smoothed_shares(
+    counts: Mapping[str, int], total: int, model: dict[str, Any], column: str
+) -> dict[str, float]:
+    """Each value's share of the region's ``total`` records, smoothed towards the model."""
+    prior = _average_u(model, column) * TF_PRIOR_RECORDS
+    return {value: (n + prior) / (total + TF_PRIOR_RECORDS) for value, n in counts.items()}
+
+
 def _frequencies(
     region_id: int, rows: Sequence[dict[str, Any]], model: dict[str, Any]
 ) -> dict[str, dict[str, float]]:
@@ -64,10 +74,9 @@ def _frequencies(
             .values_list(column)
             .annotate(n=Count("*"))
         )
-        prior = _average_u(model, column) * TF_PRIOR_RECORDS
-        frequencies[column] = {
-            value: (counts.get(value, 0) + prior) / (total + TF_PRIOR_RECORDS) for value in values
-        }
+        frequencies[column] = smoothed_shares(
+            {value: counts.get(value, 0) for value in values}, total, model, column
+        )
     return frequencies
 
 
@@ -110,35 +119,169 @@ def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
         for item in scored:
             if item.probability < SUGGEST_THRESHOLD:
                 continue
-            a, b = sorted((record.pk, int(item.candidate_id)))
-            suggestion, made = LinkSuggestion.objects.get_or_create(
-                record_a_id=a,
-                record_b_id=b,
-                defaults={
-                    "region_id": record.region_id,
-                    "match_weight": item.weight,
-                    "match_probability": item.probability,
-                    "reasons": [reason.as_dict() for reason in item.reasons],
-                    "model_version": version,
-                },
+            suggestion = _store_suggestion(
+                record.region_id,
+                (record.pk, int(item.candidate_id)),
+                probability=item.probability,
+                weight=item.weight,
+                reasons=item.reasons,
+                version=version,
             )
-            if not made:
-                continue
-            LinkEvent.objects.create(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
-            audit_record(
-                actor=None,
-                action="linkage.suggest",
-                subject_type=SUBJECT_SUGGESTION,
-                subject_id=suggestion.pk,
-                details={
-                    "records": [a, b],
-                    "probability": round(item.probability, 4),
+            if suggestion is not None:
+                created.append(suggestion)
+        _mark_scored(record, version)
+    return created
+
+
+def _store_suggestion(
+    region_id: int,
+    pair: tuple[int, int],
+    *,
+    probability: float,
+    weight: float,
+    reasons: Sequence[realtime.Reason],
+    version: str,
+) -> LinkSuggestion | None:
+    """The pair as an open suggestion with its event and audit row; None when the pair was
+    ever suggested before (whatever became of it). Inside the caller's transaction."""
+    a, b = sorted(pair)
+    suggestion, made = LinkSuggestion.objects.get_or_create(
+        record_a_id=a,
+        record_b_id=b,
+        defaults={
+            "region_id": region_id,
+            "match_weight": weight,
+            "match_probability": probability,
+            "reasons": [reason.as_dict() for reason in reasons],
+            "model_version": version,
+        },
+    )
+    if not made:
+        return None
+    LinkEvent.objects.create(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
+    audit_record(
+        actor=None,
+        action="linkage.suggest",
+        subject_type=SUBJECT_SUGGESTION,
+        subject_id=suggestion.pk,
+        details={"records": [a, b], "probability": round(probability, 4), "model": version},
+    )
+    return suggestion
+
+
+# The batch writes its suggestions in transactions of this many pairs.
+BATCH_WRITE = 1000
+
+_Pair = tuple[int, int, float, float, Sequence[realtime.Reason]]
+
+
+def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
+    """New pairs as open suggestions, with their events and audit rows, written together.
+    Inside the caller's transaction; returns how many were stored."""
+    suggestions = [
+        LinkSuggestion(
+            region_id=region_id,
+            record_a_id=a,
+            record_b_id=b,
+            match_probability=probability,
+            match_weight=weight,
+            reasons=[reason.as_dict() for reason in reasons],
+            model_version=version,
+        )
+        for a, b, probability, weight, reasons in pairs
+    ]
+    try:
+        with transaction.atomic():
+            LinkSuggestion.objects.bulk_create(suggestions)
+    except IntegrityError:
+        # A pair was suggested meanwhile (a signal sent during the run): one by one, then.
+        stored = (
+            _store_suggestion(
+                region_id, (a, b), probability=p, weight=w, reasons=reasons, version=version
+            )
+            for a, b, p, w, reasons in pairs
+        )
+        return sum(suggestion is not None for suggestion in stored)
+    LinkEvent.objects.bulk_create(
+        LinkEvent(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
+        for suggestion in suggestions
+    )
+    audit_record_many(
+        actor=None,
+        action="linkage.suggest",
+        subject_type=SUBJECT_SUGGESTION,
+        subjects=[
+            (
+                suggestion.pk,
+                {
+                    "records": [suggestion.record_a_id, suggestion.record_b_id],
+                    "probability": round(suggestion.match_probability, 4),
                     "model": version,
                 },
             )
-            created.append(suggestion)
-        _mark_scored(record, version)
-    return created
+            for suggestion in suggestions
+        ],
+    )
+    return len(suggestions)
+
+
+def suggest_in_batch(region_id: int, todo: Set[int], *, progress: Progress = QUIET) -> int:
+    """Score every candidate pair of the region in one go (``engine.score_region_pairs``) and
+    store the pairs worth a look that involve a record of ``todo``; then mark ``todo`` as
+    scored with the region's model. Returns the number of new suggestions.
+
+    The same model, blocking keys and term frequencies as ``suggest_for_record``, so a pair
+    gets the same probability and reasons; one pass over the region instead of a query and a
+    scoring call per record (the nightly catch-up after a new model or normalisation)."""
+    model, version = region_model(region_id)
+    rows = [
+        dict(values, unique_id=str(pk))
+        for pk, values in PersonRecord.objects.filter(region_id=region_id)
+        .values_list("pk", "values")
+        .iterator(chunk_size=5000)
+    ]
+    frequencies = {
+        column: smoothed_shares(
+            Counter(row[column] for row in rows if row.get(column)), len(rows), model, column
+        )
+        for column in realtime.TF_COLUMNS
+    }
+    pairs = score_region_pairs(
+        rows_table(rows),
+        model,
+        frequencies=frequencies,
+        threshold=SUGGEST_THRESHOLD,
+        progress=progress,
+    )
+    del rows
+    known = set(
+        LinkSuggestion.objects.filter(region_id=region_id).values_list("record_a_id", "record_b_id")
+    )
+    labels = realtime.level_labels(model)
+    wanted = []
+    for row in pairs:
+        a, b = sorted((int(row["unique_id_l"]), int(row["unique_id_r"])))
+        if (a in todo or b in todo) and (a, b) not in known:
+            wanted.append((a, b, row))
+    wanted.sort(key=lambda item: (-float(item[2]["match_probability"]), item[0], item[1]))
+    progress.step(f"opslaan: {len(wanted):,} nieuwe voorstellen")
+    made = 0
+    for start in range(0, len(wanted), BATCH_WRITE):
+        chunk = [
+            (a, b, float(row["match_probability"]), float(row["match_weight"]),
+             realtime.reasons_of(row, labels))
+            for a, b, row in wanted[start : start + BATCH_WRITE]
+        ]  # fmt: skip
+        with transaction.atomic():
+            made += _store_many(region_id, chunk, version)
+        if start and start % (BATCH_WRITE * 10) == 0:
+            progress.step(f"  {start:,} van {len(wanted):,} opgeslagen")
+    # A record changed since it was read above was scored on its own when it was sent
+    # (``suggest_for_record`` after the commit); marking it here loses nothing.
+    ids = sorted(todo)
+    for start in range(0, len(ids), 5000):
+        PersonRecord.objects.filter(pk__in=ids[start : start + 5000]).update(scored_model=version)
+    return made
 
 
 def _mark_scored(record: PersonRecord, version: str) -> None:

@@ -5,12 +5,20 @@ import random
 from datetime import date
 
 import pytest
+from django.db import transaction
 
 from schakel.accounts.constants import Role
 from schakel.audit.models import AuditEvent
-from schakel.linkage.models import LinkageModel, LinkSuggestion, PersonRecord
+from schakel.linkage.constants import SuggestionStatus
+from schakel.linkage.models import LinkageModel, LinkEvent, LinkSuggestion, PersonRecord
 from schakel.linkage.services import regions
-from schakel.linkage.services.suggestions import region_model
+from schakel.linkage.services.suggestions import (
+    _store_many,
+    _store_suggestion,
+    region_model,
+    suggest_for_record,
+    suggest_in_batch,
+)
 from schakel.linkage.tests.test_pprl import link
 from schakel.linkage.tests.test_suggestions import DAAN, send
 
@@ -97,3 +105,87 @@ def test_the_region_trains_its_own_model_with_who_in_the_audit(
     assert version == trained.version and model == trained.settings_json
     event = AuditEvent.objects.get(action="linkage.train")
     assert event.actor_id == beheerder.pk and event.details["records"] == 40
+
+
+def _suggested() -> dict[tuple[int, int], tuple[float, float, list]]:
+    return {
+        (s.record_a_id, s.record_b_id): (
+            round(s.match_probability, 9),
+            round(s.match_weight, 6),
+            s.reasons,
+        )
+        for s in LinkSuggestion.objects.all()
+    }
+
+
+def test_the_batch_suggests_what_scoring_record_by_record_suggests(reporter, region):
+    # A region with young people reported more than once, in other spellings, and siblings
+    # at one address: the pairs, probabilities and reasons must not depend on the path.
+    rng = random.Random(11)
+    firsts = ["Daan", "Daniël", "Sanne", "Emma", "Noah", "Lotte", "Fleur", "Sem"]
+    families = [("van der", "Berg"), ("", "Jansen"), ("de", "Vries"), ("", "Bakker")]
+    for number in range(36):
+        tussenvoegsel, surname = families[number % 4]
+        send(
+            reporter,
+            given_names=rng.choice(firsts),
+            tussenvoegsel=rng.choice([tussenvoegsel, ""]),
+            surname=surname,
+            date_of_birth=date(2009 + number % 4, 1 + number % 3, 4 + number % 2),
+            postcode=f"351{number % 4}AB",
+            house_number=str(1 + number % 5),
+        )
+    records = list(PersonRecord.objects.filter(region=region).order_by("pk"))
+    for record in records:
+        suggest_for_record(record)
+    one_by_one = _suggested()
+    assert len(one_by_one) >= 10  # enough pairs for the comparison to mean something
+    LinkSuggestion.objects.all().delete()
+    PersonRecord.objects.update(scored_model="")
+    made = suggest_in_batch(region.pk, {record.pk for record in records})
+    assert made == len(one_by_one)
+    assert _suggested() == one_by_one
+    _, version = region_model(region.pk)
+    assert set(PersonRecord.objects.values_list("scored_model", flat=True)) == {version}
+    assert AuditEvent.objects.filter(action="linkage.suggest").count() == 2 * made
+
+
+def test_the_batch_stores_only_pairs_with_a_record_to_score_and_never_a_known_pair(
+    reporter, region
+):
+    first = send(reporter, **DAAN)
+    second = send(reporter, **{**DAAN, "given_names": "Daan"})
+    third = send(reporter, **{**DAAN, "given_names": "Daan", "house_number": "14"})
+    ids = {s.pk: s.person_record.pk for s in (first, second, third)}
+    # Only the third is new: the pair of the first two is not this night's work.
+    assert suggest_in_batch(region.pk, {ids[third.pk]}) == 2
+    pairs = set(LinkSuggestion.objects.values_list("record_a_id", "record_b_id"))
+    assert all(ids[third.pk] in pair for pair in pairs)
+    # Rejected stays rejected: scoring all again suggests only the pair not yet seen.
+    LinkSuggestion.objects.update(status=SuggestionStatus.REJECTED)
+    assert suggest_in_batch(region.pk, set(ids.values())) == 1
+    assert suggest_in_batch(region.pk, set(ids.values())) == 0
+
+
+def test_a_pair_suggested_while_the_batch_runs_is_skipped_and_the_rest_stored(reporter, region):
+    first, second, third = sorted(
+        send(reporter, **{**DAAN, "house_number": number}).person_record.pk
+        for number in ("12", "12", "14")
+    )
+    # The pair (first, second) is suggested by a signal sent while the batch was scoring.
+    with transaction.atomic():
+        _store_suggestion(
+            region.pk, (first, second), probability=0.9, weight=5.0, reasons=(), version="m"
+        )
+    pairs = [
+        (first, second, 0.9, 5.0, ()),
+        (first, third, 0.8, 4.0, ()),
+        (second, third, 0.7, 3.0, ()),
+    ]
+    with transaction.atomic():
+        assert _store_many(region.pk, pairs, "m") == 2
+    assert set(LinkSuggestion.objects.values_list("record_a_id", "record_b_id")) == {
+        (first, second), (first, third), (second, third)
+    }  # fmt: skip
+    assert AuditEvent.objects.filter(action="linkage.suggest").count() == 3
+    assert LinkEvent.objects.count() == 3
