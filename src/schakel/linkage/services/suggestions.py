@@ -27,8 +27,8 @@ from ..selectors import suggestion_get_for_user
 # A pair is shown to the care coordinator from this probability: they decide, so a doubtful
 # pair is better shown than missed. The batch default (0.9) is stricter.
 SUGGEST_THRESHOLD = 0.5
-# More candidates than this share a key only for very common values; the strongest keys
-# (BSN, phone, name with date of birth) come first.
+# More candidates than this share a key only for very common values (a common first name in
+# one postcode area); those sharing the most keys are kept.
 MAX_CANDIDATES = 200
 MAX_REASON_CHARS = 2000
 
@@ -84,11 +84,14 @@ def _candidates(record: PersonRecord) -> list[PersonRecord]:
     keys = list(record.keys.values_list("key", flat=True))
     if not keys:
         return []
+    # The records sharing the most keys first: they are the likeliest to be the same person.
     ids = (
         BlockingKey.objects.filter(region_id=record.region_id, key__in=keys)
         .exclude(record_id=record.pk)
-        .values_list("record_id", flat=True)
-        .distinct()[:MAX_CANDIDATES]
+        .values("record_id")
+        .annotate(shared=Count("*"))
+        .order_by("-shared", "record_id")
+        .values_list("record_id", flat=True)[:MAX_CANDIDATES]
     )
     known = LinkSuggestion.objects.filter(Q(record_a=record) | Q(record_b=record)).values_list(
         "record_a_id", "record_b_id"

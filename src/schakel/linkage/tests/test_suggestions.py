@@ -13,6 +13,7 @@ from schakel.intake.services import SignalInput, signal_submit
 from schakel.linkage.constants import SuggestionStatus
 from schakel.linkage.models import LinkEvent, LinkSuggestion, PersonRecord
 from schakel.linkage.selectors import linked_signal_ids
+from schakel.linkage.services import suggestions
 from schakel.linkage.services.suggestions import (
     suggestion_confirm,
     suggestion_reject,
@@ -83,6 +84,15 @@ def test_a_sibling_or_twin_at_the_same_address_is_not_suggested(
         send(reporter, **{**DAAN, "given_names": "Thomas"})  # twin: same date of birth
     assert not LinkSuggestion.objects.exists()
     assert PersonRecord.objects.count() == 3
+
+
+def test_with_too_many_candidates_those_sharing_the_most_keys_are_scored(reporter, monkeypatch):
+    monkeypatch.setattr(suggestions, "MAX_CANDIDATES", 1)
+    # Same postcode only (a sibling's key set is smaller than the same girl's, reported again).
+    send(reporter, **{**DAAN, "given_names": "Femke", "date_of_birth": date(2013, 7, 1)})
+    again = send(reporter, **{**DAAN, "given_names": "Daan"})
+    new = send(reporter, **DAAN)
+    assert [c.signal_id for c in suggestions._candidates(new.person_record)] == [again.pk]
 
 
 def test_an_anonymous_consultation_gets_no_person_record(reporter):
