@@ -3,7 +3,9 @@
 Both the document and the phrases are reduced to lemmas with simplemma ("maatregelen" →
 "maatregel", "uitgebuit" → "uitbuiten"), lowercased and without diacritics, so a phrase
 matches however it is inflected. A phrase of several words matches those lemmas in order
-within one sentence, with at most one other word between two of them.
+within one sentence, with at most one other word between two of them. A single word ending in
+"*" is the first part of compounds: "mensenhandel*" also matches "mensenhandelzaken" and
+"uitbuit*" matches "uitbuitingsvormen".
 """
 
 import re
@@ -127,12 +129,21 @@ def phrase_lemmas(phrase: str) -> tuple[str, ...]:
     return tuple(lemma(m.group()) for m in _WORD.finditer(phrase))
 
 
+PREFIX: Final = "*"
+
+
 class PhraseIndex:
     """Many phrases, looked up from each token's lemma; one pass over a page."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        # "mensenhandel*": a word that begins with it, in its plain form (a stem has no lemma)
+        self._prefixes: dict[str, str] = {}
         for phrase in dict.fromkeys(phrases):
+            stem = phrase.removesuffix(PREFIX)
+            if stem != phrase and _WORD.fullmatch(stem):
+                self._prefixes[_plain(stem)] = phrase
+                continue
             lemmas = phrase_lemmas(phrase)
             if lemmas:
                 self._by_first.setdefault(lemmas[0], []).append((phrase, lemmas))
@@ -155,17 +166,23 @@ class PhraseIndex:
     ) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
         by_first = self._by_first
+        stems = tuple(self._prefixes)
         free = 0  # words before this index belong to a match already (no overlaps)
         for index, first in enumerate(lemmas):
-            candidates = by_first.get(first)
-            if candidates is None or index < free:
+            if index < free:
                 continue
-            for phrase, parts in candidates:
-                last = index if len(parts) == 1 else _rest_at(text, words, lemmas, index, parts)
-                if last is not None:
-                    found.append((phrase, words[index].start, words[last].end))
-                    free = last + 1
-                    break
+            candidates = by_first.get(first)
+            if candidates is not None:
+                for phrase, parts in candidates:
+                    last = index if len(parts) == 1 else _rest_at(text, words, lemmas, index, parts)
+                    if last is not None:
+                        found.append((phrase, words[index].start, words[last].end))
+                        free = last + 1
+                        break
+            if free <= index and stems and first.startswith(stems):
+                # no whole phrase here, but a compound that begins with a stem
+                stem = max((s for s in stems if first.startswith(s)), key=len)
+                found.append((self._prefixes[stem], words[index].start, words[index].end))
         return found
 
 

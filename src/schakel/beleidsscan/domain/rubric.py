@@ -33,6 +33,7 @@ FEATURES: Final = frozenset(
 )
 DEFAULT_TERMS: Final = Path(__file__).resolve().parents[2] / "kennis" / "data" / "terms.yaml"
 _CODE: Final = re.compile(r"^[a-z][a-z0-9-]*$")
+_STEM: Final = re.compile(r"\w+(?:[-']\w+)*\*")  # "mensenhandel*": the start of compounds
 
 
 class RubricError(ValueError):
@@ -255,6 +256,12 @@ def _phrases(raw: Mapping[str, Any], key: str, where: str, problems: list[str]) 
     phrases = tuple(" ".join(str(v).lower().split()) for v in value)
     if any(not phrase for phrase in phrases):
         problems.append(f"{where}: '{key}' bevat een leeg woord.")
+    for phrase in phrases:
+        if "*" in phrase and not _STEM.fullmatch(phrase):
+            problems.append(
+                f"{where}: '{phrase}' in '{key}': een * staat alleen aan het eind van één woord "
+                "(zoals 'mensenhandel*': ook mensenhandelzaken)."
+            )
     return tuple(dict.fromkeys(p for p in phrases if p))
 
 

@@ -5,9 +5,9 @@ concrete, 2 when at least one passage on the topic is concrete (a measure, owner
 budget or agreement: the rubric's concreteness phrases) and the topic comes back more than
 once. The evidence is the passages (sentence and page) that carried the score. Whether the
 document is a human-trafficking policy at all is decided from the rubric's trafficking
-phrases and how evenly they run through the text, so a youth or poverty policy, or a safety
-plan with one paragraph on trafficking, is not scored as one. docs/beleidsscan.md has the
-rules in full.
+phrases: whether the title names them, how often and how evenly they run through the text, so
+a youth or poverty policy, or a safety plan with one paragraph on trafficking, is not scored as
+one. docs/beleidsscan.md has the rules in full.
 
 The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (issue 5).
 """
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from schakel.kennis.domain.terminology import TerminologyChecker
+from schakel.kennis.domain.terminology import Finding, TerminologyChecker
 
 from .matching import Evidence, Page, PhraseIndex, prepare
 from .rubric import Rubric, Tip
@@ -30,15 +30,42 @@ MIN_TOPIC_HITS_FOR_2: Final = 2
 TRAFFICKING_MIN_HITS: Final = 5
 TRAFFICKING_MIN_DISTINCT: Final = 2
 TRAFFICKING_MIN_SHARE: Final = 0.5
-# ... and often enough: a programme on organised crime names exploitation throughout, but less
-# densely than a policy on it (in the evaluation set: at most 5.1 against at least 6.3).
-TRAFFICKING_MIN_PER_1000_WORDS: Final = 5.5
-# ... and not in one place: a youth programme or safety plan with one chapter on exploitation
-# names it densely there and in passing elsewhere. When this share of the mentions stands in
-# one stretch of a third of the text, the document has a chapter on trafficking; it is not a
-# policy on it (in the evaluation set: policies at most 0.75, such programmes 0.81 and more).
-TRAFFICKING_MAX_IN_ONE_THIRD: Final = 0.8
-CHAPTERS_MIN_WORDS: Final = 1000  # a shorter text (a letter, a decision) has no chapters
+# What a document is about, it says in its title: the opening (title, subtitle, the subject
+# line of a letter; after a website's menu) names the subject in a policy on it, and not in a
+# youth or safety plan, whose table of contents comes later.
+OPENING_WORDS: Final = 60
+# A text of this many words or more has chapters (a letter or a decision has none): when most of
+# its mentions stand in one stretch of a third of the text, it has a chapter on trafficking and
+# is not a policy on it.
+CHAPTERS_MIN_WORDS: Final = 1000
+# With the subject in its opening, a document is a policy on it unless this share of the
+# mentions stands in one third (in the evaluation set such policies at most 0.75; a safety plan
+# with one chapter 0.83 and more).
+TITLED_MAX_IN_ONE_THIRD: Final = 0.8
+# Without it, the document must show its subject by naming it often and evenly: a programme on
+# organised crime or a youth programme with one line of four on exploitation names it in most of
+# its parts too, but less often (at most 5.6 times per 1,000 words in the evaluation set, the
+# policies at least 6.9) or with two thirds of the mentions in one third (the policies at most
+# 0.55, such programmes 0.64 and more).
+UNTITLED_MIN_PER_1000_WORDS: Final = 6.0
+UNTITLED_MAX_IN_ONE_THIRD: Final = 2 / 3
+# Words to avoid (the word list of ``kennis``) that name the exploitation of a child all the
+# same: a document that says "loverboy" is about exploitation, even if it should say
+# "mensenhandelaar". The rubric cannot hold them (it is checked against that word list), so they
+# are named here, by their term in the word list.
+SUBJECT_TERMS_TO_AVOID: Final = frozenset(
+    {
+        "loverboy",
+        "tienerpooier",
+        "kinderprostituee",
+        "kinderprostitutie",
+        "jeugdprostitutie",
+        "tienerprostitutie",
+        "jongensprostitutie",
+        "minderjarige prostituee",
+        "minderjarige sekswerker",
+    }
+)
 PART_WORDS: Final = 200
 EVIDENCE_PER_TIP: Final = 5
 # A concrete measure counts for minors when they are named this many sentences around it.
@@ -97,12 +124,59 @@ class TermResult:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """Where a document names trafficking and exploitation: what the kind rule reads."""
+
+    hits: tuple[str, ...]  # the phrase of each mention, in order
+    positions: tuple[int, ...]  # where each mention stands, in words from the start
+    words: int
+
+    @property
+    def per_1000_words(self) -> float:
+        return 1000 * len(self.hits) / max(self.words, 1)
+
+    @property
+    def share_of_parts(self) -> float:
+        """The share of the parts of PART_WORDS words that name the subject."""
+        parts = max(1, -(-self.words // PART_WORDS))
+        return len({position // PART_WORDS for position in self.positions}) / parts
+
+    @property
+    def in_opening(self) -> bool:
+        """Whether the opening (its first OPENING_WORDS words) names the subject."""
+        return bool(self.positions) and self.positions[0] < OPENING_WORDS
+
+    @property
+    def in_one_third(self) -> float:
+        """The largest share of the mentions that stands in one stretch of a third."""
+        return _most_in_one_stretch(self.positions, self.words / 3)
+
+
+def is_trafficking_policy(subject: Subject) -> bool:
+    """Whether the document is a policy on trafficking and exploitation, not a plan that names
+    them in passing or in one chapter (docs/beleidsscan.md, "Is this a trafficking policy?")."""
+    if not (
+        len(subject.hits) >= TRAFFICKING_MIN_HITS
+        and len(set(subject.hits)) >= TRAFFICKING_MIN_DISTINCT
+        and subject.share_of_parts >= TRAFFICKING_MIN_SHARE
+    ):
+        return False
+    chapters = subject.words >= CHAPTERS_MIN_WORDS
+    if subject.in_opening:
+        return not (chapters and subject.in_one_third >= TITLED_MAX_IN_ONE_THIRD)
+    return subject.per_1000_words >= UNTITLED_MIN_PER_1000_WORDS and not (
+        chapters and subject.in_one_third >= UNTITLED_MAX_IN_ONE_THIRD
+    )
+
+
+@dataclass(frozen=True)
 class ScanResult:
     is_trafficking_policy: bool
     trafficking_hits: int
     words: int
     tips: tuple[TipResult, ...]
     terms: tuple[TermResult, ...]
+    subject: Subject  # how the document names the subject (the kind rule reads it)
 
 
 Pages = Sequence[tuple[int, str]]
@@ -118,17 +192,18 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
     marks = []
     hits: list[str] = []
     hit_words: list[int] = []  # where each hit stands, counted in words from the start
-    parts_with_subject: set[int] = set()
     parts_with_minors: set[int] = set()
     offset = 0  # words on earlier pages
     advice = advice_sections(prepared)
-    for page, advice_spans in zip(prepared, advice, strict=True):
-        found = trafficking.find_in(page)
+    findings = [checker.check(text) for _number, text in pages]
+    for page, advice_spans, page_findings in zip(prepared, advice, findings, strict=True):
+        found = trafficking.find_in(page) + [
+            (f.term, f.start, f.end) for f in page_findings if f.term in SUBJECT_TERMS_TO_AVOID
+        ]
+        found.sort(key=lambda item: item[1])
         hits += [phrase for phrase, _s, _e in found]
         starts = [token.start for token in page.words]
-        for _p, start, _e in found:
-            hit_words.append(offset + bisect_left(starts, start))
-            parts_with_subject.add(hit_words[-1] // PART_WORDS)
+        hit_words += [offset + bisect_left(starts, start) for _p, start, _e in found]
         minor_starts = [start for _p, start, _e in minors.find_in(page)]
         for start in minor_starts:
             parts_with_minors.add((offset + bisect_left(starts, start)) // MINOR_PART_WORDS)
@@ -143,23 +218,15 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
                 advice=advice_spans,
             )
         )
-    parts = max(1, -(-words // PART_WORDS))
-    is_policy = (
-        len(hits) >= TRAFFICKING_MIN_HITS
-        and len(set(hits)) >= TRAFFICKING_MIN_DISTINCT
-        and len(parts_with_subject) / parts >= TRAFFICKING_MIN_SHARE
-        and 1000 * len(hits) / max(words, 1) >= TRAFFICKING_MIN_PER_1000_WORDS
-        and (
-            words < CHAPTERS_MIN_WORDS
-            or _most_in_one_stretch(hit_words, words / 3) < TRAFFICKING_MAX_IN_ONE_THIRD
-        )
-    )
+    subject = Subject(tuple(hits), tuple(hit_words), words)
+    is_policy = is_trafficking_policy(subject)
     general = tuple(rubric.concrete_phrases)
     about_minors = len(parts_with_minors) / max(1, -(-words // MINOR_PART_WORDS))
     throughout = is_policy and about_minors >= MINORS_THROUGHOUT
     return ScanResult(
         is_trafficking_policy=is_policy,
         trafficking_hits=len(hits),
+        subject=subject,
         words=words,
         tips=tuple(
             score_tip(
@@ -167,7 +234,7 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
             )
             for tip in rubric.tips
         ),
-        terms=tuple(term_findings(pages, checker)),
+        terms=tuple(_term_results(pages, findings)),
     )
 
 
@@ -369,9 +436,13 @@ def named_elements(tip: Tip, pages: Sequence[Page]) -> tuple[tuple[str, bool], .
 
 def term_findings(pages: Pages, checker: TerminologyChecker) -> list[TermResult]:
     """Words to avoid, per term: how often, on which pages, and what to say instead."""
+    return _term_results(pages, [checker.check(text) for _number, text in pages])
+
+
+def _term_results(pages: Pages, findings: Sequence[Sequence[Finding]]) -> list[TermResult]:
     counts: dict[str, list[Any]] = {}
-    for number, text in pages:
-        for finding in checker.check(text):
+    for (number, _text), page_findings in zip(pages, findings, strict=True):
+        for finding in page_findings:
             entry = counts.setdefault(finding.term, [0, set(), finding.suggestion, finding.kind])
             entry[0] += 1
             entry[1].add(number)

@@ -61,3 +61,22 @@ def test_a_compound_the_lemmatiser_does_not_know_is_inflected_on_its_last_part()
     found = index.find("Scholen geven voorlichtingslessen en weerbaarheidstrainingen.")
     assert [phrase for phrase, _s, _e in found] == ["voorlichtingsles", "weerbaarheidstraining"]
     assert not PhraseIndex(["verblijfsstatu"]).find("Ongeacht de verblijfsstatus.")
+
+
+def test_a_stem_with_a_star_matches_the_compounds_it_begins():
+    index = PhraseIndex(["mensenhandel*", "ronsel*", "uitbuiting"])
+    found = index.find(
+        "Mensenhandelzaken en ronselaars; uitbuiting en ronselpraktijken. Geen oudmensenhandel."
+    )
+    assert [phrase for phrase, _s, _e in found] == [
+        "mensenhandel*",
+        "ronsel*",
+        "uitbuiting",  # the whole word as a phrase of its own wins over a stem
+        "ronsel*",
+    ]
+
+
+def test_the_longest_stem_that_fits_wins():
+    index = PhraseIndex(["uitbuit*", "uitbuitingssituatie*"])
+    found = index.find("Uitbuitingssituaties en uitbuiters.")
+    assert [phrase for phrase, _s, _e in found] == ["uitbuitingssituatie*", "uitbuit*"]

@@ -82,3 +82,13 @@ def test_the_rubric_itself_uses_the_right_words():
     with pytest.raises(RubricError) as raised:
         parse_rubric(_text(data))
     assert any("loverboyproblematiek" in p and "Gebruik liever" in p for p in raised.value.problems)
+
+
+def test_a_star_stands_only_at_the_end_of_one_word():
+    data = copy.deepcopy(_shipped())
+    data["trafficking_phrases"] += ["seksuele uitbuiting*", "*handel", "ronsel*"]
+    with pytest.raises(RubricError) as raised:
+        parse_rubric(_text(data))
+    problems = [p for p in raised.value.problems if "een * staat" in p]
+    assert len(problems) == 2
+    assert "'seksuele uitbuiting*'" in problems[0] and "'*handel'" in problems[1]

@@ -298,3 +298,87 @@ def test_a_plan_with_one_chapter_on_exploitation_is_not_a_trafficking_policy(rub
     assert not scan(in_one_chapter, rubric, checker).is_trafficking_policy
     throughout = [(1, other + chapter * 2), (2, other + chapter * 2), (3, chapter)]
     assert scan(throughout, rubric, checker).is_trafficking_policy
+
+
+# A programme's body that names exploitation now and then (about 5 times per 1,000 words) in
+# the words of the domain: sextortion, grooming, ronselaars, schuldbinding.
+SPARSE_BODY = (
+    "Jongeren gebruiken hun telefoon voor school, vrienden en games. Ouders en scholen praten "
+    "met hen over grenzen, vriendschap en wat je online deelt. Het jongerenwerk organiseert "
+    "activiteiten in de wijken en de bibliotheek geeft lessen over mediawijsheid. "
+) * 6
+
+
+def _programme(title: str, mentions: list[str]) -> list[tuple[int, str]]:
+    return [(1, title + "\n" + "".join(SPARSE_BODY + m + " " for m in mentions))]
+
+
+SPARSE_MENTIONS = [
+    "Sextortion en grooming nemen toe.",
+    "Ronselaars benaderen jongeren via sociale media.",
+    "Schuldbinding houdt jongeren vast.",
+    "Wij voorkomen online seksuele uitbuiting.",
+    "Sextortion begint vaak met complimenten.",
+    "Grooming is moeilijk te zien.",
+]
+
+
+def test_the_domain_words_for_exploitation_name_the_subject(rubric, checker):
+    result = scan(_programme("Programma Online Weerbaar", SPARSE_MENTIONS), rubric, checker)
+    assert result.subject.hits == (
+        "sextortion",
+        "grooming",
+        "ronsel*",
+        "schuldbinding",
+        "seksuele uitbuiting",
+        "sextortion",
+        "grooming",
+    )
+
+
+def test_a_title_that_names_exploitation_says_what_the_document_is_about(rubric, checker):
+    titled = _programme("Programma Online Weerbaar: online uitbuiting voorkomen", SPARSE_MENTIONS)
+    result = scan(titled, rubric, checker)
+    assert result.subject.in_opening and result.subject.per_1000_words < 6
+    assert result.is_trafficking_policy
+    # The same text under another title names the subject too seldom to be a policy on it.
+    untitled = scan(_programme("Programma Veilig Online", SPARSE_MENTIONS), rubric, checker)
+    assert not untitled.subject.in_opening and not untitled.is_trafficking_policy
+
+
+def test_without_the_subject_in_its_title_two_thirds_in_one_third_is_a_chapter(rubric, checker):
+    other = "Wij investeren in sport, cultuur en een veilige buurt voor alle inwoners. " * 20
+    chapter = (
+        "Criminele uitbuiting en seksuele uitbuiting van jongeren nemen toe. Mensenhandel "
+        "raakt ook onze jeugd. "
+    )
+    pages = [
+        (1, other + chapter),
+        (2, other + chapter),
+        (3, other + chapter * 4),  # the chapter on exploitation
+        (4, other),
+        (5, other + chapter),
+    ]
+    untitled = scan([(1, "Programma Veilig Opgroeien\n"), *pages], rubric, checker)
+    assert 2 / 3 <= untitled.subject.in_one_third < 0.8
+    assert untitled.subject.share_of_parts >= 0.5 and untitled.subject.per_1000_words > 6
+    assert not untitled.is_trafficking_policy
+    titled = scan([(1, "Programma tegen uitbuiting van jongeren\n"), *pages], rubric, checker)
+    assert titled.is_trafficking_policy
+
+
+def test_a_word_to_avoid_that_names_exploitation_still_names_the_subject(rubric, checker):
+    text = (
+        "Notitie aanpak jeugd. Loverboys benaderen meisjes. Wij nemen jeugdprostitutie serieus. "
+        "Tienerpooiers werken via sociale media. Loverboys zijn mensenhandelaars. "
+    )
+    result = scan([(1, text)], rubric, checker)
+    assert result.subject.hits == (
+        "loverboy",
+        "jeugdprostitutie",
+        "tienerpooier",
+        "loverboy",
+        "mensenhandelaar",
+    )
+    assert result.is_trafficking_policy
+    assert {term.term for term in result.terms} >= {"loverboy", "jeugdprostitutie"}
