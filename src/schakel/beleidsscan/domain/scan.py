@@ -363,7 +363,8 @@ def score_tip(
             has_own = _any_between(own_starts, left, right) or len(markers) >= 2
             if not (has_own or _any_between(general_starts, left, right)):
                 continue
-            if _any_between(mark.weak, left, right) or mark.in_advice(left, right):
+            asked = page.text[left:right].rstrip().endswith("?")  # a question promises nothing
+            if asked or _any_between(mark.weak, left, right) or mark.in_advice(left, right):
                 only_intended = True  # hedged, asked of others or excluded: not a commitment
                 continue
             if page.text.count(",", left, right) >= LIST_COMMAS:
@@ -412,8 +413,8 @@ def score_tip(
         why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
     elif only_intended:
         why = (
-            "Maatregelen staan er alleen als aanbeveling, voornemen of voorbehoud, of als wat "
-            "buiten de regeling valt; niet als vaste afspraak."
+            "Maatregelen staan er alleen als vraag, aanbeveling, voornemen of voorbehoud, of als "
+            "wat buiten de regeling valt; niet als vaste afspraak."
         )
     else:
         why = (

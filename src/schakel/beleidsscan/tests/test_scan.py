@@ -270,6 +270,27 @@ def test_what_falls_outside_a_regulation_is_not_a_measure(rubric, checker):
     assert scan(pages, rubric, checker).tips[2].score == 1
 
 
+def test_a_question_asks_and_does_not_promise(rubric, checker):
+    asked = (
+        "Vraag 3: volgen in 2026 alle 40 medewerkers van het jeugdteam de training signaleren "
+        "van uitbuiting van jongeren? Vraag 4: krijgen de leraren vanaf 2027 jaarlijks een "
+        "training over uitbuiting van jongeren?"
+    )
+    training = scan([(1, TRAFFICKING_INTRO + asked)], rubric, checker).tips[2]
+    assert training.score == 1
+    assert "alleen als vraag" in training.why
+
+
+def test_what_is_not_there_or_still_to_be_looked_into_is_not_a_measure(rubric, checker):
+    absent = (
+        "Er is geen training voor de 40 medewerkers van het jeugdteam over uitbuiting van "
+        "jongeren in 2026. Het team onderzoekt in 2026 welke trainingen voor leraren over "
+        "uitbuiting van jongeren bestaan en komt in 2027 met een voorstel. Uitbuiting van "
+        "jongeren maakt geen deel uit van de training voor 30 boa's in 2026."
+    )
+    assert scan([(1, TRAFFICKING_INTRO + absent)], rubric, checker).tips[2].score == 1
+
+
 def test_the_section_on_recommendations_asks_others_until_the_next_section(rubric, checker):
     def report(heading: str) -> list[tuple[int, str]]:
         return [
