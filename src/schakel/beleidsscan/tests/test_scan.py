@@ -403,3 +403,10 @@ def test_a_word_to_avoid_that_names_exploitation_still_names_the_subject(rubric,
     )
     assert result.is_trafficking_policy
     assert {term.term for term in result.terms} >= {"loverboy", "jeugdprostitutie"}
+
+
+def test_young_offenders_are_found_in_either_spelling_of_leeftijdgenoten(rubric, checker):
+    for spelling in ("leeftijdsgenoten", "leeftijdgenoten"):
+        text = f"Een jongere die zelf {spelling} benadert, handelt vaak onder druk."
+        offenders = scan([(1, TRAFFICKING_INTRO + text)], rubric, checker).tips[6]
+        assert offenders.score >= 1, spelling
