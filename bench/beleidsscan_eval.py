@@ -9,7 +9,9 @@ rubric (0 absent, 1 mentioned, 2 concrete) in ``labels.yaml``:
   were first held-out sets (measured once before anyone read them), then used for tuning;
 - ``holdout_c/``, ``holdout_d/``: held out in round 5 (measured once), then used for tuning in
   round 6;
-- ``holdout_e/``, ``holdout_f/``: written after round 6 and measured once with its scorer;
+- ``holdout_e/``, ``holdout_f/``: held out in round 6 (measured once), then used for tuning in
+  round 7;
+- ``holdout_g/``, ``holdout_h/``: written after round 7 and measured once with its scorer;
   their figures say how the scan does on unseen wording (``UNSEEN``).
 
 The guide itself (Defence for Children - ECPAT; not in this repository, read from
@@ -62,9 +64,11 @@ SETS = (
     "holdout_d",
     "holdout_e",
     "holdout_f",
+    "holdout_g",
+    "holdout_h",
 )
 # Not tuned on: the sets that say how the scan does on wording it has not seen.
-UNSEEN = ("holdout_e", "holdout_f")
+UNSEEN = ("holdout_g", "holdout_h")
 TARGET_EXACT = 0.90
 TARGET_PRESENCE = 0.97
 
