@@ -14,13 +14,15 @@ The output of ``to_contract`` is the JSON of ``schakel beleidsscan --json`` (iss
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+import simplemma
+
 from schakel.kennis.domain.terminology import Finding, TerminologyChecker
 
-from .matching import Evidence, Page, PhraseIndex, prepare
+from .matching import Evidence, Page, PhraseIndex, lemma, prepare
 from .rubric import Rubric, Tip
 
 MIN_TOPIC_HITS_FOR_2: Final = 2
@@ -80,7 +82,8 @@ DEADLINE: Final = re.compile(
     re.IGNORECASE,
 )
 DEADLINE_MARKER: Final = "termijn"
-# Outside a trafficking policy a passage counts when exploitation is named this near.
+# Outside a trafficking policy a passage counts when exploitation is named this near (or in
+# the heading of its section: ``subject_sections``).
 CONTEXT_AROUND: Final = 2
 # Two concrete passages about minors, or one with a measure typical for the tip, make a 2.
 STRONG_FOR_2: Final = 2
@@ -102,6 +105,36 @@ HEADING: Final = re.compile(
 )
 HEADING_MAX_WORDS: Final = 10
 ADVICE_HEADING: Final = re.compile(r"aanbevel|advie[sz]", re.IGNORECASE)
+# A sentence in the simple past reports what was or happened (a finding of a monitor, what an
+# evaluation saw, a look back in a plan): it promises nothing. Strong and irregular verbs by
+# their past forms; a weak verb by its form: its lemma is a verb and the word is its stem with
+# -de(n) or -te(n) ("organiseerde", "daalden"), not a present participle ("volgende") nor a
+# past participle ("gerichte"), and not after an article or a pronoun, where the same form
+# is an adjective ("een beperkte groep", "de verbeterde aanpak").
+PAST_FORMS: Final = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as one string)
+        "was waren had hadden werd werden kon konden moest moesten wilde wilden mocht "
+        "mochten ging gingen kwam kwamen bleek bleken lag lagen stond stonden gaf gaven zag "
+        "zagen vond vonden kreeg kregen deed deden nam namen hield hielden liep liepen "
+        "bracht brachten dacht dachten zei zeiden sprak spraken schreef schreven bleef "
+        "bleven viel vielen steeg stegen trok trokken voorzag voorzagen ontving ontvingen "
+        "begon begonnen verliep verliepen onderging ondergingen"
+    ).split()
+)
+_WEAK_PAST: Final = re.compile(r"\w+(?<!n)(?:de|te)n?")
+_BEFORE_ADJECTIVE: Final = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as one string)
+        "de het een deze die dit dat onze ons hun haar zijn uw elke iedere welke geen"
+    ).split()
+)
+_WORD_RE: Final = re.compile(r"\w+")
+_CLAUSE: Final = re.compile(r"[,;:()\u2013]")  # a comma, colon, bracket or en dash
+SUBORDINATORS: Final = frozenset(
+    (  # noqa: SIM905 (a list of words reads better as one string)
+        "die dat wat wie welke waar waarin waarmee waarbij waarvan waardoor omdat doordat "
+        "toen nadat voordat zodat als wanneer terwijl hoewel indien of zoals"
+    ).split()
+)
 
 
 @dataclass(frozen=True)
@@ -218,6 +251,8 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
                 advice=advice_spans,
             )
         )
+    for mark, spans in zip(marks, subject_sections(prepared, marks), strict=True):
+        mark.subject_sections.extend(spans)
     subject = Subject(tuple(hits), tuple(hit_words), words)
     is_policy = is_trafficking_policy(subject)
     general = tuple(rubric.concrete_phrases)
@@ -261,6 +296,11 @@ class Marks:
     weak: list[int]
     deadlines: list[int]  # "in 2026", "uiterlijk 1 maart 2027", "vanaf het derde kwartaal 2026"
     advice: list[tuple[int, int]] = field(default_factory=list)  # sections of recommendations
+    # The stretches of the page (a section under a numbered heading) that name the subject.
+    subject_sections: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_subject_section(self, position: int) -> bool:
+        return any(begin <= position < end for begin, end in self.subject_sections)
 
     def in_advice(self, left: int, right: int) -> bool:
         return any(begin < right and left < end for begin, end in self.advice)
@@ -269,9 +309,32 @@ class Marks:
 def advice_sections(pages: Sequence[Page]) -> list[list[tuple[int, int]]]:
     """Per page, the spans of text under a numbered heading on recommendations or advice,
     up to the next heading of the same or a higher level (across pages)."""
+    return sections_under(
+        pages,
+        lambda index, left, right: bool(ADVICE_HEADING.search(pages[index].text, left, right)),
+    )
+
+
+def subject_sections(pages: Sequence[Page], marks: Sequence[Marks]) -> list[list[tuple[int, int]]]:
+    """Per page, the spans of text under a numbered heading that names the subject
+    ("6.2 Jongeren en veiligheid: criminele en seksuele uitbuiting"), heading included, up to
+    the next heading of the same or a higher level (across pages): all of it is about
+    exploitation, however far from the heading a passage stands."""
+    return sections_under(
+        pages,
+        lambda index, left, right: _any_between(marks[index].trafficking, left, right),
+    )
+
+
+def sections_under(
+    pages: Sequence[Page], opens: Callable[[int, int, int], bool]
+) -> list[list[tuple[int, int]]]:
+    """Per page, the spans under each numbered heading for which ``opens(page index, start,
+    end)`` of its title holds, heading included, up to the next heading of the same or a
+    higher level ("7.3" or "8." after "7.2")."""
     spans: list[list[tuple[int, int]]] = []
-    open_at: tuple[int, ...] | None = None  # the number of the advice heading we are under
-    for page in pages:
+    open_at: tuple[int, ...] | None = None  # the number of the heading we are under
+    for index, page in enumerate(pages):
         here: list[tuple[int, int]] = []
         begin = 0
         for match in HEADING.finditer(page.text):
@@ -282,8 +345,8 @@ def advice_sections(pages: Sequence[Page]) -> list[list[tuple[int, int]]]:
             if open_at is not None and _next_section(open_at, number):
                 here.append((begin, match.start()))
                 open_at = None
-            if open_at is None and ADVICE_HEADING.search(title):
-                open_at, begin = number, match.end()
+            if open_at is None and opens(index, match.start(2), match.end(2)):
+                open_at, begin = number, match.start()
         if open_at is not None:
             here.append((begin, len(page.text)))
         spans.append(here)
@@ -297,6 +360,49 @@ def _next_section(current: tuple[int, ...], number: tuple[int, ...]) -> bool:
         number == (*current[: level - 1], current[level - 1] + 1)
         for level in range(1, len(current) + 1)
     )
+
+
+def in_simple_past(sentence: str) -> bool:
+    """Whether the main clause of the sentence has a verb in the simple past: it reports, it
+    does not promise. A past verb after "die", "omdat", "toen" (a subordinate clause, up to the
+    next comma) describes, it does not report: "jongeren die eerder geweld meemaakten"."""
+    for clause in _CLAUSE.split(sentence.lower()):
+        previous = ""
+        for match in _WORD_RE.finditer(clause):
+            word = match.group()
+            if word in SUBORDINATORS:
+                break
+            if word in PAST_FORMS or _weak_past(word, previous):
+                return True
+            previous = word
+    return False
+
+
+def _weak_past(word: str, previous: str) -> bool:
+    if not _WEAK_PAST.fullmatch(word) or word.startswith("ge") or previous in _BEFORE_ADJECTIVE:
+        return False
+    if not simplemma.is_known(word, lang="nl"):
+        return False  # two words run together by the extraction ("KnollendrechtDe")
+    base = lemma(word)
+    return base != word and base.endswith("en") and _weak_stem(base, word)
+
+
+def _weak_stem(infinitive: str, word: str) -> bool:
+    """Whether ``word`` is the stem of ``infinitive`` with -de(n)/-te(n): "werken" ->
+    "werkte", "dalen" -> "daalde", "stoppen" -> "stopte", "leven" -> "leefde"."""
+    root = infinitive[:-2]
+    if len(root) >= 2 and root[-1] == root[-2]:
+        root = root[:-1]  # stoppen -> stop
+    elif (
+        len(root) >= 2
+        and root[-2] in "aeou"
+        and root[-1] not in "aeiou"
+        and (len(root) < 3 or root[-3] not in "aeiou")
+    ):
+        root = root[:-2] + root[-2] + root[-2:]  # dalen -> daal
+    root = root[:-1] + {"v": "f", "z": "s"}.get(root[-1], root[-1])  # leven -> leef
+    stem = word.removesuffix("n")[:-2]
+    return stem in (root, root.replace("ee", "e")) or stem == infinitive[:-2]
 
 
 def _any_between(starts: Sequence[int], left: int, right: int) -> bool:
@@ -317,8 +423,9 @@ def score_tip(
     trafficking policy. 2: a concrete passage about minors, and the topic comes back.
 
     In a document that is not a trafficking policy a passage counts only near a word for
-    trafficking or exploitation, unless the tip's subject is general (children's rights,
-    participation)."""
+    trafficking or exploitation or in a section whose heading names it, unless the tip's
+    subject is general (children's rights, participation). A measure in a question, under
+    advice, hedged or in the simple past is not a commitment."""
     topic = PhraseIndex((*tip.topic_phrases, *tip.concrete_phrases))  # a measure names its topic
     own = PhraseIndex(tip.concrete_phrases)
     concrete = PhraseIndex(general_concrete)
@@ -327,6 +434,7 @@ def score_tip(
     strong_own = 0
     concrete_for_others = False
     only_intended = False
+    only_reported = False
     seen: set[str] = set()
     for page, mark in zip(pages, marks, strict=True):
         matches = topic.find_in(page)
@@ -341,6 +449,8 @@ def score_tip(
         for phrase, start, end in matches:
             near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
             subject_near = _any_between(mark.trafficking, near_left, near_right)
+            # or the passage stands in a section whose heading names the subject
+            subject_near = subject_near or mark.in_subject_section(start)
             if not (is_policy or tip.general or subject_near):
                 continue
             minors_near = _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
@@ -369,6 +479,9 @@ def score_tip(
                 continue
             if page.text.count(",", left, right) >= LIST_COMMAS:
                 continue  # a list (of partners, say) names, it does not commit
+            if in_simple_past(page.text[left:right]):
+                only_reported = True  # a finding or a look back: what was, not what will be
+                continue
             minors_here = _any_between(mark.minors, left, right)
             for_minors = minors_here or (minors_near and not _any_between(mark.adults, left, right))
             if is_policy and for_minors:
@@ -411,6 +524,11 @@ def score_tip(
         )
     elif concrete_for_others:
         why = "Er staan concrete maatregelen, maar niet voor kinderen en jongeren."
+    elif only_reported and not only_intended:
+        why = (
+            "Maatregelen staan er alleen als bevinding of terugblik: wat er was of gebeurde, "
+            "niet wat de gemeente afspreekt."
+        )
     elif only_intended:
         why = (
             "Maatregelen staan er alleen als vraag, aanbeveling, voornemen of voorbehoud, of als "

@@ -410,3 +410,81 @@ def test_young_offenders_are_found_in_either_spelling_of_leeftijdgenoten(rubric,
         text = f"Een jongere die zelf {spelling} benadert, handelt vaak onder druk."
         offenders = scan([(1, TRAFFICKING_INTRO + text)], rubric, checker).tips[6]
         assert offenders.score >= 1, spelling
+
+
+YOUTH_WORK = [
+    (
+        1,
+        "Visie jongerenwerk Voorbeeld (fictief)\n\n"
+        "1 Inleiding\n\nHet jongerenwerk is er voor alle jongeren in de wijk.\n\n"
+        "2 Jongeren en veiligheid: criminele uitbuiting\n\n"
+        "Jongeren worden via sociale media benaderd om snel geld te verdienen. "
+        "Zo begint het vaak. Daarna volgt druk. Dat zien jongerenwerkers elke week. "
+        "Van het jongerenwerk verwachten wij het volgende.\n\n"
+        "Het jongerenwerk werkt samen met Halt bij jongeren die al betrokken zijn.\n\n"
+        "3 Sport\n\nDe sportverenigingen werken samen met Halt bij vandalisme.\n\n",
+    )
+]
+
+
+def test_outside_a_policy_a_section_headed_by_the_subject_counts_as_a_whole(rubric, checker):
+    result = scan(YOUTH_WORK, rubric, checker)
+    assert not result.is_trafficking_policy
+    young_offenders = result.tips[6]
+    # far from the word "uitbuiting", but under the heading that names it: a 1
+    assert young_offenders.score == 1
+    assert [e.text for e in young_offenders.evidence] == [
+        "Het jongerenwerk werkt samen met Halt bij jongeren die al betrokken zijn."
+    ]  # section 3 (sport) is not about exploitation: its Halt does not count
+
+
+def test_a_section_on_the_subject_ends_at_the_next_heading_of_its_level():
+    from schakel.beleidsscan.domain.matching import prepare
+    from schakel.beleidsscan.domain.scan import Marks, subject_sections
+
+    text = YOUTH_WORK[0][1]
+    pages = prepare(YOUTH_WORK)
+    at = text.index("uitbuiting")
+    marks = [Marks(trafficking=[at], minors=[], adults=[], weak=[], deadlines=[])]
+    [[(begin, end)]] = subject_sections(pages, marks)
+    assert text[begin:].startswith("2 Jongeren en veiligheid")
+    assert text[end:].startswith("3 Sport")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [
+        ("Het plan van aanpak voorzag in voorlichting op scholen in 2024.", True),
+        ("De gemeente organiseerde in 2024 een training voor leraren.", True),
+        ("Het aantal signalen daalde in 2025.", True),
+        ("Ouders kregen voorlichting.", True),
+        ("In 2026 organiseren wij trainingen voor alle leraren.", False),
+        ("Wij werken met een beperkte groep jongeren.", False),  # an adjective after "een"
+        ("De volgende stappen zetten wij in 2026.", False),  # a present participle
+        ("In 2026 starten wij met de gerichte aanpak.", False),  # a past participle
+        ("Voor jongeren die eerder geweld meemaakten, is er in 2026 een training.", False),
+        ("De wijkteams bespreken dit maandelijks met KnollendrechtDe casusregisseur.", False),
+    ],
+)
+def test_a_sentence_in_the_simple_past_reports(sentence, past):
+    from schakel.beleidsscan.domain.scan import in_simple_past
+
+    assert in_simple_past(sentence) is past
+
+
+def test_a_measure_reported_in_the_past_is_not_a_commitment(rubric, checker):
+    report = [
+        (
+            1,
+            "Evaluatie aanpak mensenhandel Voorbeeld (fictief). Seksuele uitbuiting en criminele "
+            "uitbuiting van minderjarigen namen toe. Mensenhandel raakt jongeren. De aanpak van "
+            "mensenhandel liep vertraging op. Uitbuiting bleef vaak verborgen.\n\n"
+            "Preventie. In 2024 gaf de gemeente een gastles over uitbuiting op elke school. "
+            "In 2025 organiseerde de gemeente een campagne voor ouders van jongeren.",
+        )
+    ]
+    prevention = scan(report, rubric, checker).tips[9]
+    assert prevention.score == 1
+    assert prevention.why.startswith("Maatregelen staan er alleen als bevinding of terugblik")
+    promised = [(1, report[0][1].replace("gaf de gemeente", "geeft de gemeente"))]
+    assert scan(promised, rubric, checker).tips[9].score == 2
