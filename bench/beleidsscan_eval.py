@@ -11,7 +11,9 @@ rubric (0 absent, 1 mentioned, 2 concrete) in ``labels.yaml``:
   round 6;
 - ``holdout_e/``, ``holdout_f/``: held out in round 6 (measured once), then used for tuning in
   round 7;
-- ``holdout_g/``, ``holdout_h/``: written after round 7 and measured once with its scorer;
+- ``holdout_g/``, ``holdout_h/``: held out in round 7 (measured once), then used for tuning in
+  round 8;
+- ``holdout_i/``, ``holdout_j/``: written after round 8 and measured once with its scorer;
   their figures say how the scan does on unseen wording (``UNSEEN``).
 
 The guide itself (Defence for Children - ECPAT; not in this repository, read from
@@ -66,9 +68,11 @@ SETS = (
     "holdout_f",
     "holdout_g",
     "holdout_h",
+    "holdout_i",
+    "holdout_j",
 )
 # Not tuned on: the sets that say how the scan does on wording it has not seen.
-UNSEEN = ("holdout_g", "holdout_h")
+UNSEEN = ("holdout_i", "holdout_j")
 TARGET_EXACT = 0.90
 TARGET_PRESENCE = 0.97
 
