@@ -106,6 +106,10 @@ class Page:
         # A text without punctuation is one long "sentence": keep the work per match bounded.
         return max(left, start - MAX_SENTENCE), min(right, end + MAX_SENTENCE)
 
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence on the page, in order."""
+        return [self.sentence_span(begin, begin) for begin in (0, *self._breaks)]
+
     def window_span(self, start: int, end: int, around: int = 1) -> tuple[int, int]:
         """Start and end of the sentence that holds ``text[start:end]`` and ``around``
         sentences on either side."""

@@ -24,6 +24,7 @@ from schakel.kennis.domain.terminology import Finding, TerminologyChecker
 
 from .matching import Evidence, Page, PhraseIndex, lemma, prepare
 from .rubric import Rubric, Tip
+from .tipreader import RECOGNISED, TipReader, default_tip_reader
 
 MIN_TOPIC_HITS_FOR_2: Final = 2
 # A trafficking policy names the subject often, in more than one way, and throughout: in at
@@ -215,8 +216,12 @@ class ScanResult:
 Pages = Sequence[tuple[int, str]]
 
 
-def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResult:
+def scan(
+    pages: Pages, rubric: Rubric, checker: TerminologyChecker, *, use_tip_reader: bool = True
+) -> ScanResult:
+    """``use_tip_reader=False``: the rubric's phrases alone (for comparison in bench/)."""
     prepared = prepare(pages)
+    tip_reader = default_tip_reader() if use_tip_reader else None
     words = sum(len(page.words) for page in prepared)
     trafficking = PhraseIndex(rubric.trafficking_phrases)
     minors = PhraseIndex(rubric.minor_phrases)
@@ -265,7 +270,13 @@ def scan(pages: Pages, rubric: Rubric, checker: TerminologyChecker) -> ScanResul
         words=words,
         tips=tuple(
             score_tip(
-                tip, prepared, marks, general, is_policy=is_policy, minors_throughout=throughout
+                tip,
+                prepared,
+                marks,
+                general,
+                is_policy=is_policy,
+                minors_throughout=throughout,
+                tip_reader=tip_reader,
             )
             for tip in rubric.tips
         ),
@@ -418,6 +429,7 @@ def score_tip(
     *,
     is_policy: bool,
     minors_throughout: bool = False,
+    tip_reader: TipReader | None = None,
 ) -> TipResult:
     """0: the topic is absent. 1: named, or concrete but not for minors, or not in a
     trafficking policy. 2: a concrete passage about minors, and the topic comes back.
@@ -489,6 +501,12 @@ def score_tip(
                 strong_own += has_own
             else:
                 concrete_for_others = True
+    if tip_reader is not None:
+        for page, mark in zip(pages, marks, strict=True):
+            for found in recognised_passages(tip, page, mark, tip_reader, is_policy=is_policy):
+                if found.text not in seen:
+                    seen.add(found.text)
+                    passages.append(found)
     # Only a trafficking policy can score 2; there the parts of the criterion are checked.
     checklist = named_elements(tip, pages) if is_policy else ()
     missing = [name for name, named in checklist if not named]
@@ -541,6 +559,34 @@ def score_tip(
         )
     evidence = tuple(passages[:EVIDENCE_PER_TIP])
     return TipResult(tip, 1, evidence, f"{why} {tip.gap_hint}", checklist)
+
+
+# A sentence shorter than this is a heading or a table cell: too little for the reader.
+RECOGNISED_MIN_CHARS: Final = 25
+
+
+def recognised_passages(
+    tip: Tip, page: Page, mark: Marks, reader: TipReader, *, is_policy: bool
+) -> list[Evidence]:
+    """Sentences the tip reader takes to address the tip, where no phrase of the rubric did:
+    they show that the document touches the tip (a 1), never that it is concrete. The same
+    context rules as for a phrase: outside a trafficking policy only near the subject or in a
+    section on it, and for a tip about minors only where minors or the subject are named."""
+    found = []
+    for left, right in page.sentence_spans():
+        text = page.text[left:right]
+        if len(text) < RECOGNISED_MIN_CHARS or not reader.addresses(tip.number, text):
+            continue
+        near_left, near_right = page.window_span(left, right, CONTEXT_AROUND)
+        subject_near = _any_between(mark.trafficking, near_left, near_right)
+        subject_near = subject_near or mark.in_subject_section(left)
+        if not (is_policy or tip.general or subject_near):
+            continue
+        minors_near = _any_between(mark.minors, *page.window_span(left, right, MINORS_AROUND))
+        if tip.about_minors and not (minors_near or subject_near):
+            continue
+        found.append(Evidence(RECOGNISED, page.number, page.sentence(left, right)))
+    return found
 
 
 def named_elements(tip: Tip, pages: Sequence[Page]) -> tuple[tuple[str, bool], ...]:

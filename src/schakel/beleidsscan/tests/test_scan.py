@@ -4,6 +4,7 @@ import pytest
 
 from schakel.beleidsscan.domain.rubric import default_checker, load_rubric
 from schakel.beleidsscan.domain.scan import scan, to_contract
+from schakel.beleidsscan.domain.tipreader import RECOGNISED
 
 POLICY = [
     (
@@ -488,3 +489,36 @@ def test_a_measure_reported_in_the_past_is_not_a_commitment(rubric, checker):
     assert prevention.why.startswith("Maatregelen staan er alleen als bevinding of terugblik")
     promised = [(1, report[0][1].replace("gaf de gemeente", "geeft de gemeente"))]
     assert scan(promised, rubric, checker).tips[9].score == 2
+
+
+TRAFFICKING_OPENING = (
+    "Aanpak mensenhandel en uitbuiting van minderjarigen, gemeente Voorbeeld (fictief). "
+    "Seksuele uitbuiting en criminele uitbuiting van jongeren nemen toe. Mensenhandel raakt "
+    "ook kinderen in onze gemeente. De aanpak van mensenhandel vraagt om samenwerking. "
+)
+IN_OTHER_WORDS = {
+    9: "Twee jongeren die zelf zijn uitgebuit lezen elk concept van dit plan mee en geven ons "
+    "advies.",
+    7: "Jongeren die drugs vervoeren voor een netwerk zien wij eerst als slachtoffer en pas "
+    "daarna als dader.",
+}
+
+
+@pytest.mark.parametrize("tip", sorted(IN_OTHER_WORDS))
+def test_a_tip_addressed_in_other_words_is_recognised_as_touched(rubric, checker, tip):
+    pages = [(1, TRAFFICKING_OPENING), (2, IN_OTHER_WORDS[tip])]
+    with_reader = scan(pages, rubric, checker).tips[tip - 1]
+    assert with_reader.score == 1
+    assert [(e.phrase, e.page) for e in with_reader.evidence] == [(RECOGNISED, 2)]
+    # The rubric's phrases alone do not see it.
+    assert scan(pages, rubric, checker, use_tip_reader=False).tips[tip - 1].score == 0
+
+
+def test_the_reader_keeps_the_context_rules_outside_a_trafficking_policy(rubric, checker):
+    youth_plan = [
+        (1, "Jeugdbeleid gemeente Voorbeeld 2027-2030. Sport, cultuur en onderwijs voor iedereen."),
+        (2, "Wij investeren in speeltuinen en jongerencentra. " * 6 + IN_OTHER_WORDS[7]),
+    ]
+    result = scan(youth_plan, rubric, checker)
+    assert not result.is_trafficking_policy
+    assert result.tips[6].score == 0  # no word for exploitation near it
