@@ -13,8 +13,11 @@ rubric (0 absent, 1 mentioned, 2 concrete) in ``labels.yaml``:
   round 7;
 - ``holdout_g/``, ``holdout_h/``: held out in round 7 (measured once), then used for tuning in
   round 8;
-- ``holdout_i/``, ``holdout_j/``: written after round 8 and measured once with its scorer;
-  their figures say how the scan does on unseen wording (``UNSEEN``).
+- ``holdout_i/``, ``holdout_j/``: written after round 8; measured once with its rules, and once
+  each with the two learnt readers tried then (the tip reader was kept): not tuned on, but
+  used for that choice;
+- ``holdout_k/``, ``holdout_l/``: written after that choice and measured once with the shipped
+  scorer: their figures say how the scan does on unseen wording (``UNSEEN``).
 
 The guide itself (Defence for Children - ECPAT; not in this repository, read from
 ``--guide``, by default ``../shared/seed/*.txt`` next to the clone) covers every tip: it
@@ -70,9 +73,11 @@ SETS = (
     "holdout_h",
     "holdout_i",
     "holdout_j",
+    "holdout_k",
+    "holdout_l",
 )
 # Not tuned on: the sets that say how the scan does on wording it has not seen.
-UNSEEN = ("holdout_i", "holdout_j")
+UNSEEN = ("holdout_k", "holdout_l")
 TARGET_EXACT = 0.90
 TARGET_PRESENCE = 0.97
 
