@@ -459,14 +459,8 @@ def score_tip(
         )
         general_starts = [start for _p, start, _e in general_found]
         for phrase, start, end in matches:
-            near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
-            subject_near = _any_between(mark.trafficking, near_left, near_right)
-            # or the passage stands in a section whose heading names the subject
-            subject_near = subject_near or mark.in_subject_section(start)
-            if not (is_policy or tip.general or subject_near):
-                continue
-            minors_near = _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
-            if tip.about_minors and not (minors_near or subject_near):
+            minors_near = _in_context(tip, page, mark, start, end, is_policy=is_policy)
+            if minors_near is None:
                 continue
             sentence = page.sentence(start, end)
             if sentence in seen:
@@ -561,6 +555,24 @@ def score_tip(
     return TipResult(tip, 1, evidence, f"{why} {tip.gap_hint}", checklist)
 
 
+def _in_context(
+    tip: Tip, page: Page, mark: Marks, start: int, end: int, *, is_policy: bool
+) -> bool | None:
+    """None when a passage at ``start:end`` does not count for the tip; else whether children
+    or young people are named around it. Outside a trafficking policy a passage counts only
+    near the subject or in a section whose heading names it (unless the tip is general); for a
+    tip about minors only where minors or the subject are named."""
+    near_left, near_right = page.window_span(start, end, CONTEXT_AROUND)
+    subject_near = _any_between(mark.trafficking, near_left, near_right)
+    subject_near = subject_near or mark.in_subject_section(start)
+    if not (is_policy or tip.general or subject_near):
+        return None
+    minors_near = _any_between(mark.minors, *page.window_span(start, end, MINORS_AROUND))
+    if tip.about_minors and not (minors_near or subject_near):
+        return None
+    return minors_near
+
+
 # A sentence shorter than this is a heading or a table cell: too little for the reader.
 RECOGNISED_MIN_CHARS: Final = 25
 
@@ -570,20 +582,13 @@ def recognised_passages(
 ) -> list[Evidence]:
     """Sentences the tip reader takes to address the tip, where no phrase of the rubric did:
     they show that the document touches the tip (a 1), never that it is concrete. The same
-    context rules as for a phrase: outside a trafficking policy only near the subject or in a
-    section on it, and for a tip about minors only where minors or the subject are named."""
+    context rules as for a phrase (``_in_context``)."""
     found = []
     for left, right in page.sentence_spans():
         text = page.text[left:right]
         if len(text) < RECOGNISED_MIN_CHARS or not reader.addresses(tip.number, text):
             continue
-        near_left, near_right = page.window_span(left, right, CONTEXT_AROUND)
-        subject_near = _any_between(mark.trafficking, near_left, near_right)
-        subject_near = subject_near or mark.in_subject_section(left)
-        if not (is_policy or tip.general or subject_near):
-            continue
-        minors_near = _any_between(mark.minors, *page.window_span(left, right, MINORS_AROUND))
-        if tip.about_minors and not (minors_near or subject_near):
+        if _in_context(tip, page, mark, left, right, is_policy=is_policy) is None:
             continue
         found.append(Evidence(RECOGNISED, page.number, page.sentence(left, right)))
     return found
