@@ -161,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "version": digest,
                 "trained_on": sizes,
                 "threshold": THRESHOLD,
+                "codes": {str(tip.number): tip.code for tip in load_rubric().tips},
                 "bias": {str(tip): value for tip, value in bias.items()},
                 "weights": {
                     str(tip): dict(sorted(tip_weights.items()))

@@ -102,6 +102,7 @@ def scan_upload(
                 "pages": policy_scan.pages,
                 "scores": [item.score for item in result.tips],
                 "rubric_version": current.version,
+                "tip_reader": result.tip_reader_version,
             },
         )
     return policy_scan

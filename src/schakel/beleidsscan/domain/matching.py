@@ -21,7 +21,7 @@ import simplemma
 _WORD: Final = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 MAX_SENTENCE: Final = 300  # characters on either side of a match that count as its sentence
 MAX_GAP: Final = 1  # other words allowed between two words of a phrase
-COMPOUND_MIN: Final = 9  # a word this long or longer may be a compound
+COMPOUND_MIN: Final = 9  # a word longer than this may be a compound
 COMPOUND_PART: Final = 5  # the shortest last part of a compound that we look up
 _SENTENCE_MARK: Final = re.compile(r"[.!?;:]")
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
@@ -106,9 +106,20 @@ class Page:
         # A text without punctuation is one long "sentence": keep the work per match bounded.
         return max(left, start - MAX_SENTENCE), min(right, end + MAX_SENTENCE)
 
-    def sentence_spans(self) -> list[tuple[int, int]]:
-        """(start, end) of every sentence on the page, in order."""
-        return [self.sentence_span(begin, begin) for begin in (0, *self._breaks)]
+    def sentence_spans(self, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+        """(start, end) of every sentence on the page, in order; a sentence longer than
+        ``limit`` characters (a table or a text without punctuation) in consecutive parts of at
+        most ``limit``, cut between words."""
+        spans = []
+        for left, right in zip((0, *self._breaks), (*self._ends, len(self.text)), strict=True):
+            while right - left > limit:
+                cut = self.text.rfind(" ", left + 1, left + limit)
+                cut = cut if cut > left else left + limit
+                spans.append((left, cut))
+                left = cut
+            if self.text[left:right].strip():
+                spans.append((left, right))
+        return spans
 
     def window_span(self, start: int, end: int, around: int = 1) -> tuple[int, int]:
         """Start and end of the sentence that holds ``text[start:end]`` and ``around``

@@ -211,9 +211,12 @@ class ScanResult:
     tips: tuple[TipResult, ...]
     terms: tuple[TermResult, ...]
     subject: Subject  # how the document names the subject (the kind rule reads it)
+    tip_reader_version: str = ""  # the tip reader's weights used ("" when not used)
 
 
 Pages = Sequence[tuple[int, str]]
+# A sentence (start, end) and the tips the tip reader takes it to address.
+Recognised = tuple[int, int, frozenset[int]]
 
 
 def scan(
@@ -221,7 +224,7 @@ def scan(
 ) -> ScanResult:
     """``use_tip_reader=False``: the rubric's phrases alone (for comparison in bench/)."""
     prepared = prepare(pages)
-    tip_reader = default_tip_reader() if use_tip_reader else None
+    reader = default_tip_reader() if use_tip_reader else None
     words = sum(len(page.words) for page in prepared)
     trafficking = PhraseIndex(rubric.trafficking_phrases)
     minors = PhraseIndex(rubric.minor_phrases)
@@ -261,6 +264,7 @@ def scan(
     subject = Subject(tuple(hits), tuple(hit_words), words)
     is_policy = is_trafficking_policy(subject)
     general = tuple(rubric.concrete_phrases)
+    recognised = None if reader is None else recognised_sentences(prepared, reader, rubric.tips)
     about_minors = len(parts_with_minors) / max(1, -(-words // MINOR_PART_WORDS))
     throughout = is_policy and about_minors >= MINORS_THROUGHOUT
     return ScanResult(
@@ -276,11 +280,12 @@ def scan(
                 general,
                 is_policy=is_policy,
                 minors_throughout=throughout,
-                tip_reader=tip_reader,
+                recognised=recognised,
             )
             for tip in rubric.tips
         ),
         terms=tuple(_term_results(pages, findings)),
+        tip_reader_version=reader.version if reader is not None else "",
     )
 
 
@@ -429,7 +434,7 @@ def score_tip(
     *,
     is_policy: bool,
     minors_throughout: bool = False,
-    tip_reader: TipReader | None = None,
+    recognised: Sequence[Sequence[Recognised]] | None = None,
 ) -> TipResult:
     """0: the topic is absent. 1: named, or concrete but not for minors, or not in a
     trafficking policy. 2: a concrete passage about minors, and the topic comes back.
@@ -448,6 +453,7 @@ def score_tip(
     only_intended = False
     only_reported = False
     seen: set[str] = set()
+    phrase_spans: dict[int, list[tuple[int, int]]] = {}  # page -> sentences with a phrase
     for page, mark in zip(pages, marks, strict=True):
         matches = topic.find_in(page)
         if not matches:
@@ -469,6 +475,7 @@ def score_tip(
             found = Evidence(phrase, page.number, sentence)
             passages.append(found)
             left, right = page.sentence_span(start, end)
+            phrase_spans.setdefault(page.number, []).append((left, right))
             markers = {
                 general_found[k][0]
                 for k in range(
@@ -495,12 +502,17 @@ def score_tip(
                 strong_own += has_own
             else:
                 concrete_for_others = True
-    if tip_reader is not None:
-        for page, mark in zip(pages, marks, strict=True):
-            for found in recognised_passages(tip, page, mark, tip_reader, is_policy=is_policy):
-                if found.text not in seen:
-                    seen.add(found.text)
-                    passages.append(found)
+    # The topic comes back: counted on the rubric's phrases only (the reader shows presence).
+    phrase_passages = len(passages)
+    if recognised is not None:
+        for page, mark, sentences in zip(pages, marks, recognised, strict=True):
+            taken = phrase_spans.get(page.number, [])
+            for left, right, tips in sentences:
+                if tip.number not in tips or any(a < right and left < b for a, b in taken):
+                    continue
+                if _in_context(tip, page, mark, left, right, is_policy=is_policy) is None:
+                    continue
+                passages.append(Evidence(RECOGNISED, page.number, page.sentence(left, right)))
     # Only a trafficking policy can score 2; there the parts of the criterion are checked.
     checklist = named_elements(tip, pages) if is_policy else ()
     missing = [name for name, named in checklist if not named]
@@ -519,7 +531,7 @@ def score_tip(
         why = f"Het document gaat hier niet op in. {tip.gap_hint}"
         return TipResult(tip, 0, (), why, checklist)
     parts_ok = len(checklist) - len(missing) >= tip.elements_for_2
-    if enough and parts_ok and len(passages) >= MIN_TOPIC_HITS_FOR_2:
+    if enough and parts_ok and phrase_passages >= MIN_TOPIC_HITS_FOR_2:
         strong_ids = {id(item) for item in strong}
         shown = strong + [p for p in passages if id(p) not in strong_ids]
         return TipResult(tip, 2, tuple(shown[:EVIDENCE_PER_TIP]), "", checklist)
@@ -527,7 +539,7 @@ def score_tip(
         why = f"Voor een 2 noemt het beleid nog niet: {', '.join(missing)}."
     elif not is_policy:
         why = "Dit document is geen mensenhandelbeleid; het onderwerp komt alleen zijdelings voor."
-    elif strong and len(passages) < MIN_TOPIC_HITS_FOR_2:
+    elif strong and phrase_passages < MIN_TOPIC_HITS_FOR_2:
         why = "Het onderwerp komt maar één keer en kort aan bod."
     elif strong:
         why = (
@@ -577,20 +589,25 @@ def _in_context(
 RECOGNISED_MIN_CHARS: Final = 25
 
 
-def recognised_passages(
-    tip: Tip, page: Page, mark: Marks, reader: TipReader, *, is_policy: bool
-) -> list[Evidence]:
-    """Sentences the tip reader takes to address the tip, where no phrase of the rubric did:
-    they show that the document touches the tip (a 1), never that it is concrete. The same
-    context rules as for a phrase (``_in_context``)."""
-    found = []
-    for left, right in page.sentence_spans():
-        text = page.text[left:right]
-        if len(text) < RECOGNISED_MIN_CHARS or not reader.addresses(tip.number, text):
-            continue
-        if _in_context(tip, page, mark, left, right, is_policy=is_policy) is None:
-            continue
-        found.append(Evidence(RECOGNISED, page.number, page.sentence(left, right)))
+def recognised_sentences(
+    pages: Sequence[Page], reader: TipReader, tips: Sequence[Tip]
+) -> list[list[Recognised]]:
+    """Per page, the sentences the tip reader takes to address one or more tips (each
+    sentence read once, for the tips of the rubric it was trained for). Such a sentence shows
+    that the document touches a tip (a 1), never that it is concrete, and counts only under
+    the same context rules as a phrase (``_in_context``)."""
+    known = [tip.number for tip in tips if reader.knows(tip.number, tip.code)]
+    found: list[list[Recognised]] = []
+    for page in pages:
+        sentences = []
+        for left, right in page.sentence_spans():
+            text = page.text[left:right]
+            if len(text.strip()) < RECOGNISED_MIN_CHARS:
+                continue
+            addressed = reader.tips_addressed(text, known)
+            if addressed:
+                sentences.append((left, right, addressed))
+        found.append(sentences)
     return found
 
 

@@ -17,6 +17,7 @@ enough for a 2 stays with the rules.
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,7 +40,6 @@ def _token(word: str) -> str:
     return lemma(word)
 
 
-@lru_cache(maxsize=65536)
 def features(text: str) -> frozenset[str]:
     """A sentence's lemmas (``w:``) and pairs of neighbouring lemmas (``b:``)."""
     tokens = [_token(word) for word in _WORD.findall(text)]
@@ -48,22 +48,39 @@ def features(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 @dataclass(frozen=True)
 class TipReader:
     weights: dict[int, dict[str, float]]  # tip -> feature -> weight
     bias: dict[int, float]
     threshold: float
     version: str
+    # tip -> the rubric code it was trained for: a tip renumbered or replaced in an edited
+    # rubric is not read with another tip's weights
+    codes: dict[int, str]
+
+    def knows(self, tip: int, code: str) -> bool:
+        return self.codes.get(tip) == code and tip in self.weights
 
     def probability(self, tip: int, text: str) -> float:
+        return self._probability(tip, features(text))
+
+    def _probability(self, tip: int, found: frozenset[str]) -> float:
         weights = self.weights.get(tip)
         if weights is None:
             return 0.0
-        score = self.bias[tip] + sum(weights.get(name, 0.0) for name in features(text))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return _sigmoid(self.bias[tip] + sum(weights.get(name, 0.0) for name in found))
 
     def addresses(self, tip: int, text: str) -> bool:
         return self.probability(tip, text) >= self.threshold
+
+    def tips_addressed(self, text: str, tips: Iterable[int]) -> frozenset[int]:
+        """Which of ``tips`` the sentence addresses (its features made once)."""
+        found = features(text)
+        return frozenset(tip for tip in tips if self._probability(tip, found) >= self.threshold)
 
 
 def reader_from_json(text: str) -> TipReader:
@@ -76,6 +93,7 @@ def reader_from_json(text: str) -> TipReader:
         bias={int(tip): float(value) for tip, value in data["bias"].items()},
         threshold=float(data["threshold"]),
         version=str(data["version"]),
+        codes={int(tip): str(code) for tip, code in data.get("codes", {}).items()},
     )
 
 

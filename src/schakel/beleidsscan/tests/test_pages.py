@@ -73,7 +73,8 @@ def test_policy_officer_scans_a_docx_and_reads_the_report(login_as, policy_offic
     assert "loverboy" in page and "kinderprostitutie" in page.lower()
     # Practice facts beside the score: no own route map for this municipality yet.
     assert "landelijke standaardroutekaart" in page
-    assert AuditEvent.objects.filter(action="beleidsscan.run", subject_type="policy_scan").exists()
+    run = AuditEvent.objects.get(action="beleidsscan.run", subject_type="policy_scan")
+    assert run.details["tip_reader"]  # which weights read it, for the record
 
 
 def test_the_report_downloads_as_a_tagged_pdf(login_as, policy_officer, gm0344):

@@ -522,3 +522,29 @@ def test_the_reader_keeps_the_context_rules_outside_a_trafficking_policy(rubric,
     result = scan(youth_plan, rubric, checker)
     assert not result.is_trafficking_policy
     assert result.tips[6].score == 0  # no word for exploitation near it
+
+
+def test_a_recognised_sentence_shows_presence_and_never_makes_a_2(rubric, checker):
+    measure = (
+        "Vanaf 1 maart 2027 praat een jongerenpanel van tien jongeren vier keer per jaar mee "
+        "over de aanpak van uitbuiting; de wethouder jeugd is eigenaar."
+    )
+    once = [(1, TRAFFICKING_OPENING), (2, measure)]
+    assert scan(once, rubric, checker).tips[8].score == 1  # concrete, but only once
+    with_recognised = scan([*once, (3, IN_OTHER_WORDS[9])], rubric, checker).tips[8]
+    assert with_recognised.score == 1  # the reader's sentence does not make the topic return
+    assert "maar één keer" in with_recognised.why
+    assert [e.phrase for e in with_recognised.evidence] == ["jongerenpanel", RECOGNISED]
+
+
+def test_the_reader_reads_a_long_sentence_to_its_end(rubric, checker):
+    filler = "In de regio werken gemeenten, scholen en zorgaanbieders al jaren samen, " * 5
+    long_sentence = filler + IN_OTHER_WORDS[9][0].lower() + IN_OTHER_WORDS[9][1:]
+    assert len(long_sentence) > 400
+    tip = scan([(1, TRAFFICKING_OPENING), (2, long_sentence)], rubric, checker).tips[8]
+    assert tip.score == 1 and tip.evidence[0].phrase == RECOGNISED
+
+
+def test_the_reader_version_goes_with_the_result(rubric, checker):
+    assert scan(POLICY, rubric, checker).tip_reader_version
+    assert scan(POLICY, rubric, checker, use_tip_reader=False).tip_reader_version == ""
