@@ -60,6 +60,8 @@ def audit_record_many(
 ) -> list[AuditEvent]:
     """One row per (subject id, details), the same action: what a batch job writes for each
     thing it made, chained in order and inserted together. Inside ``transaction.atomic``."""
+    if not transaction.get_connection().in_atomic_block:
+        raise AuditOutsideTransaction("audit_record_many must be called inside transaction.atomic")
     if not subjects:
         return []
     last = _lock_chain()
@@ -78,13 +80,21 @@ def audit_record_many(
     return events
 
 
-def _lock_chain() -> AuditEvent | None:
-    """Serialise writers of the chain (PostgreSQL) and return its last row."""
+def audit_lock() -> None:
+    """Take the audit chain's lock now, for the rest of the transaction (PostgreSQL; a no-op on
+    SQLite, which writes one transaction at a time). A transaction that writes rows others may
+    write too (a suggestion for the same pair) and then audits them takes it first, so two
+    such transactions queue instead of each waiting for the other."""
     if not transaction.get_connection().in_atomic_block:
         raise AuditOutsideTransaction("audit_record must be called inside transaction.atomic")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
+
+
+def _lock_chain() -> AuditEvent | None:
+    """Serialise writers of the chain and return its last row."""
+    audit_lock()
     return AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
 
 

@@ -667,6 +667,19 @@ def score_region_pairs(
     in the table, so that a pair weighs the same here as when a new signal is scored. The
     model's own probability that two random records match is kept, as for a new signal."""
     linker, db_api = _linker([table], "dedupe_only", model, intermediate=True)
+    try:
+        return _scored_pairs(linker, db_api, frequencies, threshold, progress)
+    finally:
+        db_api._con.close()  # the region's records leave memory with the connection
+
+
+def _scored_pairs(
+    linker: Linker,
+    db_api: DuckDBAPI,
+    frequencies: Mapping[str, Mapping[str, float]],
+    threshold: float,
+    progress: Progress,
+) -> list[dict[str, Any]]:
     for column, shares in frequencies.items():
         lookup = pa.table(
             {

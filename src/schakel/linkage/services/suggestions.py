@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schakel.audit.services import audit_record, audit_record_many
+from schakel.audit.services import audit_lock, audit_record, audit_record_many
 from schakel.common.exceptions import DomainValidationError
 
 from .. import realtime
@@ -119,6 +119,7 @@ def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
     )
     created = []
     with transaction.atomic():
+        audit_lock()  # before any insert: a batch writing the same pair queues behind us
         for item in scored:
             if item.probability < SUGGEST_THRESHOLD:
                 continue
@@ -180,7 +181,12 @@ _Pair = tuple[int, int, float, float, Sequence[realtime.Reason]]
 
 def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
     """New pairs as open suggestions, with their events and audit rows, written together.
-    Inside the caller's transaction; returns how many were stored."""
+    Inside the caller's transaction; returns how many were stored. Pairs with a record deleted
+    meanwhile (its signal deleted or made anonymous) are left out."""
+    audit_lock()  # before any insert: a new signal's suggestions for the same pair queue
+    ids = {record for a, b, *_ in pairs for record in (a, b)}
+    present = set(PersonRecord.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    pairs = [pair for pair in pairs if pair[0] in present and pair[1] in present]
     suggestions = [
         LinkSuggestion(
             region_id=region_id,
@@ -237,6 +243,7 @@ def suggest_in_batch(region_id: int, todo: Set[int], *, progress: Progress = QUI
     gets the same probability and reasons; one pass over the region instead of a query and a
     scoring call per record (the nightly catch-up after a new model or normalisation)."""
     model, version = region_model(region_id)
+    started = timezone.now()
     rows = [
         dict(values, unique_id=str(pk))
         for pk, values in PersonRecord.objects.filter(region_id=region_id)
@@ -275,15 +282,35 @@ def suggest_in_batch(region_id: int, todo: Set[int], *, progress: Progress = QUI
              realtime.reasons_of(row, labels))
             for a, b, row in wanted[start : start + BATCH_WRITE]
         ]  # fmt: skip
-        with transaction.atomic():
-            made += _store_many(region_id, chunk, version)
+        try:
+            with transaction.atomic():
+                made += _store_many(region_id, chunk, version)
+        except IntegrityError:
+            # A record went between the check and the commit (PostgreSQL checks foreign keys
+            # at commit): pair by pair, leaving out what can no longer be stored.
+            made += _store_one_by_one(region_id, chunk, version)
         if start and start % (BATCH_WRITE * 10) == 0:
             progress.step(f"  {start:,} van {len(wanted):,} opgeslagen")
-    # A record changed since it was read above was scored on its own when it was sent
-    # (``suggest_for_record`` after the commit); marking it here loses nothing.
+    # Only records not changed since they were read: a changed one is scored with its new
+    # values (after its own commit, or the next night).
     ids = sorted(todo)
     for start in range(0, len(ids), 5000):
-        PersonRecord.objects.filter(pk__in=ids[start : start + 5000]).update(scored_model=version)
+        PersonRecord.objects.filter(
+            pk__in=ids[start : start + 5000], updated_at__lt=started
+        ).update(scored_model=version)
+    return made
+
+
+def _store_one_by_one(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
+    made = 0
+    for a, b, probability, weight, reasons in pairs:
+        try:
+            with transaction.atomic():
+                made += bool(
+                    _store_many(region_id, [(a, b, probability, weight, reasons)], version)
+                )
+        except IntegrityError:
+            continue  # one of its records is gone
     return made
 
 

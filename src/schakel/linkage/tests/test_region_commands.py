@@ -2,10 +2,11 @@
 suggestions and the region's own model, both audited, with Dutch messages on bad input."""
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from schakel.accounts.constants import Role
 from schakel.audit.models import AuditEvent
@@ -28,7 +29,17 @@ def reporter(make_user):
     return make_user(Role.PROFESSIONAL)
 
 
-def test_suggest_catches_up_signals_that_were_never_compared(reporter, region, capsys):
+@pytest.fixture(params=["record by record", "in one pass"])
+def nightly_path(request, monkeypatch):
+    """Both ways the nightly run scores: a few records one by one, many in one pass."""
+    if request.param == "in one pass":
+        monkeypatch.setattr(regions, "BATCH_FROM", 1)
+    return request.param
+
+
+def test_suggest_catches_up_signals_that_were_never_compared(
+    reporter, region, capsys, nightly_path
+):
     # Sent without running the after-commit step, as if the server stopped before it.
     send(reporter, **DAAN)
     send(reporter, given_names="Daan", surname="van der Berg", date_of_birth=date(2011, 3, 4),
@@ -45,7 +56,7 @@ def test_suggest_catches_up_signals_that_were_never_compared(reporter, region, c
 
 
 def test_the_nightly_run_scores_only_records_not_scored_with_the_current_model(
-    reporter, region, capsys, django_capture_on_commit_callbacks
+    reporter, region, capsys, django_capture_on_commit_callbacks, nightly_path
 ):
     with django_capture_on_commit_callbacks(execute=True):
         send(reporter, **DAAN)  # scored when sent, after the commit
@@ -189,3 +200,32 @@ def test_a_pair_suggested_while_the_batch_runs_is_skipped_and_the_rest_stored(re
     }  # fmt: skip
     assert AuditEvent.objects.filter(action="linkage.suggest").count() == 3
     assert LinkEvent.objects.count() == 3
+
+
+def test_a_record_changed_during_the_batch_is_left_to_be_scored_again(reporter, region):
+    first = send(reporter, **DAAN).person_record
+    changed = send(reporter, **{**DAAN, "given_names": "Daan"}).person_record
+    # Its signal was edited while the batch ran: written after the batch started.
+    PersonRecord.objects.filter(pk=changed.pk).update(
+        updated_at=timezone.now() + timedelta(minutes=5)
+    )
+    suggest_in_batch(region.pk, {first.pk, changed.pk})
+    _, version = region_model(region.pk)
+    first.refresh_from_db()
+    changed.refresh_from_db()
+    assert first.scored_model == version
+    assert changed.scored_model == ""  # scored with its new values, not marked done
+
+
+def test_a_pair_whose_record_is_gone_is_left_out_and_the_rest_stored(reporter, region):
+    first, second, third = sorted(
+        send(reporter, **{**DAAN, "house_number": number}).person_record.pk
+        for number in ("12", "12", "14")
+    )
+    PersonRecord.objects.filter(pk=third).delete()  # its signal deleted during the run
+    pairs = [(first, second, 0.9, 5.0, ()), (first, third, 0.8, 4.0, ())]
+    with transaction.atomic():
+        assert _store_many(region.pk, pairs, "m") == 1
+    assert list(LinkSuggestion.objects.values_list("record_a_id", "record_b_id")) == [
+        (first, second)
+    ]
