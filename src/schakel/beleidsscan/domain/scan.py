@@ -105,7 +105,8 @@ HEADING: Final = re.compile(
     r"^[ \t]*(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(\w[^\n]*?)[ \t]*$", re.MULTILINE
 )
 HEADING_MAX_WORDS: Final = 10
-ADVICE_HEADING: Final = re.compile(r"aanbevel|advie[sz]", re.IGNORECASE)
+# Whole words: "Aanbevelingen", "Conclusies en advies"; not "Adviespunt" or "Adviesraad".
+ADVICE_HEADING: Final = re.compile(r"\b(?:aanbeveling(?:en)?|advie[sz](?:en)?)\b", re.IGNORECASE)
 # A sentence in the simple past reports what was or happened (a finding of a monitor, what an
 # evaluation saw, a look back in a plan): it promises nothing. Strong and irregular verbs by
 # their past forms; a weak verb by its form: its lemma is a verb and the word is its stem with
@@ -370,10 +371,13 @@ def sections_under(
 
 
 def _next_section(current: tuple[int, ...], number: tuple[int, ...]) -> bool:
-    """Whether ``number`` follows ``current`` at its level or a higher one ("7.3" or "8"
-    after "7.2"), and is not an item of a numbered list in it ("1.", "2.")."""
+    """Whether ``number`` comes after ``current`` at its level or a higher one ("7.3", "8" or,
+    when "8" is missing or lost in the PDF, "9" after "7.2"), and is not an item of a numbered
+    list in it ("1.", "2.")."""
     return any(
-        number == (*current[: level - 1], current[level - 1] + 1)
+        len(number) == level
+        and number[: level - 1] == current[: level - 1]
+        and number[level - 1] > current[level - 1]
         for level in range(1, len(current) + 1)
     )
 

@@ -308,6 +308,14 @@ def test_the_section_on_recommendations_asks_others_until_the_next_section(rubri
     assert scan(listed, rubric, checker).tips[2].score == 1
     after = [(1, f"{TRAFFICKING_INTRO}\n7. Aanbevelingen\nMeer kennis.\n8. Afspraken\n{TRAINING}")]
     assert scan(after, rubric, checker).tips[2].score == 2
+    # A chapter number skipped (or lost in the PDF) ends it too: "9." after "7.".
+    skipped = [
+        (1, f"{TRAFFICKING_INTRO}\n7. Aanbevelingen\nMeer kennis.\n9. Afspraken\n{TRAINING}")
+    ]
+    assert scan(skipped, rubric, checker).tips[2].score == 2
+    # A heading that only has the word in a compound is no section of advice.
+    desk = [(1, f"{TRAFFICKING_INTRO}\n7. Het Adviespunt Jeugd\n{TRAINING}\n8. Slot")]
+    assert scan(desk, rubric, checker).tips[2].score == 2
 
 
 def test_a_plan_with_one_chapter_on_exploitation_is_not_a_trafficking_policy(rubric, checker):
