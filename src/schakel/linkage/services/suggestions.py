@@ -117,60 +117,15 @@ def suggest_for_record(record: PersonRecord) -> list[LinkSuggestion]:
         version=version,
         frequencies=_frequencies(record.region_id, [new_row, *rows], model),
     )
-    created = []
+    pairs = [
+        (record.pk, int(item.candidate_id), item.probability, item.weight, item.reasons)
+        for item in scored
+        if item.probability >= SUGGEST_THRESHOLD
+    ]
     with transaction.atomic():
-        audit_lock()  # before any insert: a batch writing the same pair queues behind us
-        for item in scored:
-            if item.probability < SUGGEST_THRESHOLD:
-                continue
-            suggestion = _store_suggestion(
-                record.region_id,
-                (record.pk, int(item.candidate_id)),
-                probability=item.probability,
-                weight=item.weight,
-                reasons=item.reasons,
-                version=version,
-            )
-            if suggestion is not None:
-                created.append(suggestion)
+        created = _store_many(record.region_id, pairs, version)
         _mark_scored(record, version)
     return created
-
-
-def _store_suggestion(
-    region_id: int,
-    pair: tuple[int, int],
-    *,
-    probability: float,
-    weight: float,
-    reasons: Sequence[realtime.Reason],
-    version: str,
-) -> LinkSuggestion | None:
-    """The pair as an open suggestion with its event and audit row; None when the pair was
-    ever suggested before (whatever became of it). Inside the caller's transaction."""
-    a, b = sorted(pair)
-    suggestion, made = LinkSuggestion.objects.get_or_create(
-        record_a_id=a,
-        record_b_id=b,
-        defaults={
-            "region_id": region_id,
-            "match_weight": weight,
-            "match_probability": probability,
-            "reasons": [reason.as_dict() for reason in reasons],
-            "model_version": version,
-        },
-    )
-    if not made:
-        return None
-    LinkEvent.objects.create(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
-    audit_record(
-        actor=None,
-        action="linkage.suggest",
-        subject_type=SUBJECT_SUGGESTION,
-        subject_id=suggestion.pk,
-        details={"records": [a, b], "probability": round(probability, 4), "model": version},
-    )
-    return suggestion
 
 
 # The batch writes its suggestions in transactions of this many pairs.
@@ -179,15 +134,25 @@ BATCH_WRITE = 1000
 _Pair = tuple[int, int, float, float, Sequence[realtime.Reason]]
 
 
-def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
-    """New pairs as open suggestions, with their events and audit rows, written together.
-    Inside the caller's transaction; returns how many were stored. Pairs with a record deleted
-    meanwhile (its signal deleted or made anonymous) are left out."""
-    audit_lock()  # before any insert: a new signal's suggestions for the same pair queue
+def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> list[LinkSuggestion]:
+    """New pairs as open suggestions, with their events and audit rows, written together;
+    returns the suggestions made. Inside the caller's transaction. Left out: a pair ever
+    suggested before (whatever became of it), and a pair with a record deleted meanwhile (its
+    signal deleted or made anonymous).
+
+    The audit chain's lock is taken before anything is read or written: every writer of
+    suggestions (a new signal, the nightly batch) takes it first, so none inserts a pair
+    another is inserting."""
+    audit_lock()
+    pairs = [(min(a, b), max(a, b), p, w, reasons) for a, b, p, w, reasons in pairs]
     ids = {record for a, b, *_ in pairs for record in (a, b)}
     present = set(PersonRecord.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    pairs = [pair for pair in pairs if pair[0] in present and pair[1] in present]
-    suggestions = [
+    known = set(
+        LinkSuggestion.objects.filter(
+            record_a_id__in={a for a, *_ in pairs}, record_b_id__in={b for _a, b, *_ in pairs}
+        ).values_list("record_a_id", "record_b_id")
+    )
+    suggestions = LinkSuggestion.objects.bulk_create(
         LinkSuggestion(
             region_id=region_id,
             record_a_id=a,
@@ -198,19 +163,8 @@ def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
             model_version=version,
         )
         for a, b, probability, weight, reasons in pairs
-    ]
-    try:
-        with transaction.atomic():
-            LinkSuggestion.objects.bulk_create(suggestions)
-    except IntegrityError:
-        # A pair was suggested meanwhile (a signal sent during the run): one by one, then.
-        stored = (
-            _store_suggestion(
-                region_id, (a, b), probability=p, weight=w, reasons=reasons, version=version
-            )
-            for a, b, p, w, reasons in pairs
-        )
-        return sum(suggestion is not None for suggestion in stored)
+        if a in present and b in present and (a, b) not in known
+    )
     LinkEvent.objects.bulk_create(
         LinkEvent(suggestion=suggestion, kind=SuggestionEventKind.SUGGESTED)
         for suggestion in suggestions
@@ -231,7 +185,7 @@ def _store_many(region_id: int, pairs: Sequence[_Pair], version: str) -> int:
             for suggestion in suggestions
         ],
     )
-    return len(suggestions)
+    return suggestions
 
 
 def suggest_in_batch(region_id: int, todo: Set[int], *, progress: Progress = QUIET) -> int:
@@ -284,7 +238,7 @@ def suggest_in_batch(region_id: int, todo: Set[int], *, progress: Progress = QUI
         ]  # fmt: skip
         try:
             with transaction.atomic():
-                made += _store_many(region_id, chunk, version)
+                made += len(_store_many(region_id, chunk, version))
         except IntegrityError:
             # A record went between the check and the commit (PostgreSQL checks foreign keys
             # at commit): pair by pair, leaving out what can no longer be stored.
@@ -306,9 +260,7 @@ def _store_one_by_one(region_id: int, pairs: Sequence[_Pair], version: str) -> i
     for a, b, probability, weight, reasons in pairs:
         try:
             with transaction.atomic():
-                made += bool(
-                    _store_many(region_id, [(a, b, probability, weight, reasons)], version)
-                )
+                made += len(_store_many(region_id, [(a, b, probability, weight, reasons)], version))
         except IntegrityError:
             continue  # one of its records is gone
     return made

@@ -15,7 +15,6 @@ from schakel.linkage.models import LinkageModel, LinkEvent, LinkSuggestion, Pers
 from schakel.linkage.services import regions
 from schakel.linkage.services.suggestions import (
     _store_many,
-    _store_suggestion,
     region_model,
     suggest_for_record,
     suggest_in_batch,
@@ -185,16 +184,14 @@ def test_a_pair_suggested_while_the_batch_runs_is_skipped_and_the_rest_stored(re
     )
     # The pair (first, second) is suggested by a signal sent while the batch was scoring.
     with transaction.atomic():
-        _store_suggestion(
-            region.pk, (first, second), probability=0.9, weight=5.0, reasons=(), version="m"
-        )
+        _store_many(region.pk, [(first, second, 0.9, 5.0, ())], "m")
     pairs = [
         (first, second, 0.9, 5.0, ()),
         (first, third, 0.8, 4.0, ()),
         (second, third, 0.7, 3.0, ()),
     ]
     with transaction.atomic():
-        assert _store_many(region.pk, pairs, "m") == 2
+        assert len(_store_many(region.pk, pairs, "m")) == 2
     assert set(LinkSuggestion.objects.values_list("record_a_id", "record_b_id")) == {
         (first, second), (first, third), (second, third)
     }  # fmt: skip
@@ -225,7 +222,7 @@ def test_a_pair_whose_record_is_gone_is_left_out_and_the_rest_stored(reporter, r
     PersonRecord.objects.filter(pk=third).delete()  # its signal deleted during the run
     pairs = [(first, second, 0.9, 5.0, ()), (first, third, 0.8, 4.0, ())]
     with transaction.atomic():
-        assert _store_many(region.pk, pairs, "m") == 1
+        assert len(_store_many(region.pk, pairs, "m")) == 1
     assert list(LinkSuggestion.objects.values_list("record_a_id", "record_b_id")) == [
         (first, second)
     ]
